@@ -1,0 +1,69 @@
+// The errors the IAM and STS service models declare, with the codes and statuses the models give.
+
+import { AwsError } from "./AwsError.ts";
+
+export class NoSuchEntity extends AwsError {
+  constructor(message: string) {
+    super("NoSuchEntity", 404, message);
+  }
+}
+
+export class EntityAlreadyExists extends AwsError {
+  constructor(message: string) {
+    super("EntityAlreadyExists", 409, message);
+  }
+}
+
+export class LimitExceeded extends AwsError {
+  constructor(message: string) {
+    super("LimitExceeded", 409, message);
+  }
+}
+
+export class DeleteConflict extends AwsError {
+  constructor(message: string) {
+    super("DeleteConflict", 409, message);
+  }
+}
+
+export class InvalidInput extends AwsError {
+  constructor(message: string) {
+    super("InvalidInput", 400, message);
+  }
+}
+
+export class MalformedPolicyDocument extends AwsError {
+  constructor(message: string) {
+    super("MalformedPolicyDocument", 400, message);
+  }
+}
+
+export class InvalidAuthenticationCode extends AwsError {
+  constructor(message: string) {
+    super("InvalidAuthenticationCode", 403, message);
+  }
+}
+
+export class ConcurrentModification extends AwsError {
+  constructor(message: string) {
+    super("ConcurrentModification", 409, message);
+  }
+}
+
+export class UnmodifiableEntity extends AwsError {
+  constructor(message: string) {
+    super("UnmodifiableEntity", 400, message);
+  }
+}
+
+export class PolicyNotAttachable extends AwsError {
+  constructor(message: string) {
+    super("PolicyNotAttachable", 400, message);
+  }
+}
+
+export class ServiceFailure extends AwsError {
+  constructor(message: string) {
+    super("ServiceFailure", 500, message, "Receiver");
+  }
+}
