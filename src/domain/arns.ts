@@ -1,0 +1,23 @@
+// ARN builders for the identities Portcullis stores, in the forms AWS documents
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
+
+export function rootArn(accountId: string): string {
+  return `arn:aws:iam::${accountId}:root`;
+}
+
+/** Paths begin and end with '/'; the ARN is the path followed by the name. */
+export function iamResourceArn(accountId: string, kind: string, path: string, name: string): string {
+  return `arn:aws:iam::${accountId}:${kind}${path}${name}`;
+}
+
+export function userArn(accountId: string, path: string, userName: string): string {
+  return iamResourceArn(accountId, "user", path, userName);
+}
+
+export function mfaDeviceArn(accountId: string, path: string, deviceName: string): string {
+  return iamResourceArn(accountId, "mfa", path, deviceName);
+}
+
+export function policyArn(accountId: string, path: string, policyName: string): string {
+  return iamResourceArn(accountId, "policy", path, policyName);
+}

@@ -1,0 +1,38 @@
+// The audit trail over Kysely: one row per CloudTrail-shaped record, indexed by time and name.
+
+import type { Kysely } from "kysely";
+import type { AuditEvent } from "../../domain/AuditEvent.ts";
+import type { AuditQuery, AuditRepository } from "../ports.ts";
+import type { Database } from "../schema.ts";
+
+export class KyselyAuditRepository implements AuditRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async append(events: readonly AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    // Chunked so a large batch stays under the bound-parameter limits of both databases.
+    for (let i = 0; i < events.length; i += 100) {
+      await this.db
+        .insertInto("audit_events")
+        .values(
+          events.slice(i, i + 100).map((e) => ({
+            event_id: e.eventID,
+            event_time: e.eventTime,
+            account_id: e.recipientAccountId ?? e.userIdentity.accountId ?? null,
+            event_name: e.eventName,
+            record: JSON.stringify(e),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async query(q: AuditQuery): Promise<AuditEvent[]> {
+    let query = this.db.selectFrom("audit_events").select("record").orderBy("event_time").orderBy("event_id");
+    if (q.since) query = query.where("event_time", ">=", q.since.toISOString());
+    if (q.eventName) query = query.where("event_name", "=", q.eventName);
+    if (q.limit) query = query.limit(q.limit);
+    const rows = await query.execute();
+    return rows.map((r) => JSON.parse(r.record) as AuditEvent);
+  }
+}

@@ -1,0 +1,49 @@
+// A Store over any Kysely dialect: the repositories are shared, the adapter only supplies the
+// connection. Inside `transaction`, every repository is bound to the transaction.
+
+import type { Kysely } from "kysely";
+import type { Store, StoreSession } from "../ports.ts";
+import type { Database } from "../schema.ts";
+import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
+import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
+import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
+import { KyselyTagRepository } from "./KyselyTagRepository.ts";
+import { KyselyUserRepository } from "./KyselyUserRepository.ts";
+
+function sessionOver(db: Kysely<Database>): StoreSession {
+  return {
+    accounts: new KyselyAccountRepository(db),
+    users: new KyselyUserRepository(db),
+    userTags: new KyselyTagRepository(db),
+    accessKeys: new KyselyAccessKeyRepository(db),
+    audit: new KyselyAuditRepository(db),
+  };
+}
+
+export class KyselyStore implements Store {
+  readonly accounts;
+  readonly users;
+  readonly userTags;
+  readonly accessKeys;
+  readonly audit;
+
+  constructor(
+    readonly kind: "sqlite" | "postgres",
+    private readonly db: Kysely<Database>,
+  ) {
+    const session = sessionOver(db);
+    this.accounts = session.accounts;
+    this.users = session.users;
+    this.userTags = session.userTags;
+    this.accessKeys = session.accessKeys;
+    this.audit = session.audit;
+  }
+
+  transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(sessionOver(trx)));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

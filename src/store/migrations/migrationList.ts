@@ -1,0 +1,8 @@
+// Every schema migration, in order. A migration, once released, is never edited: add a new one.
+
+import type { Migration } from "kysely";
+import * as m0001 from "./m0001_initial.ts";
+
+export const migrationList: Record<string, Migration> = {
+  "0001_initial": m0001,
+};

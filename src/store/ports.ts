@@ -1,0 +1,84 @@
+// The store's port: what operations and the server may ask of persistence. Adapters (SQLite now,
+// PostgreSQL later) implement it; handlers never see SQL. Every change runs inside `transaction`,
+// and limits (two access keys, eight MFA devices…) are checked inside that same transaction so
+// two racing requests cannot both pass them.
+
+import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus } from "../domain/AccessKey.ts";
+import type { Account } from "../domain/Account.ts";
+import type { AuditEvent } from "../domain/AuditEvent.ts";
+import type { Tag } from "../domain/Tag.ts";
+import type { User } from "../domain/User.ts";
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; present when more items follow. */
+  marker?: string;
+}
+
+export interface PageRequest {
+  marker?: string;
+  maxItems: number;
+}
+
+export interface AccountRepository {
+  get(accountId: string): Promise<Account | undefined>;
+  create(account: Account): Promise<void>;
+  list(): Promise<Account[]>;
+}
+
+export interface UserRepository {
+  /** IAM user names are unique per account without regard to case; lookups are case-insensitive. */
+  getByName(accountId: string, userName: string): Promise<User | undefined>;
+  getById(userId: string): Promise<User | undefined>;
+  list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<User>>;
+  create(user: User): Promise<void>;
+  update(userId: string, changes: { userName?: string; path?: string; arn?: string }): Promise<void>;
+  setPermissionsBoundary(userId: string, policyArn: string | undefined): Promise<void>;
+  delete(userId: string): Promise<void>;
+  /** Counts of what blocks DeleteUser, as AWS checks them. */
+  attachments(userId: string): Promise<{ accessKeys: number; mfaDevices: number; policies: number; groups: number }>;
+}
+
+export interface TagRepository {
+  list(resourceId: string): Promise<Tag[]>;
+  /** Adds or overwrites by key, keeping first-added order. */
+  put(resourceId: string, tags: readonly Tag[]): Promise<void>;
+  remove(resourceId: string, keys: readonly string[]): Promise<void>;
+}
+
+export interface AccessKeyRepository {
+  get(accessKeyId: string): Promise<AccessKey | undefined>;
+  listForUser(userId: string): Promise<AccessKey[]>;
+  listForRoot(accountId: string): Promise<AccessKey[]>;
+  create(key: AccessKey): Promise<void>;
+  setStatus(accessKeyId: string, status: AccessKeyStatus): Promise<void>;
+  delete(accessKeyId: string): Promise<void>;
+  getLastUsed(accessKeyId: string): Promise<AccessKeyLastUsed>;
+  recordLastUsed(uses: readonly { accessKeyId: string; date: Date; serviceName: string; region: string }[]): Promise<void>;
+}
+
+export interface AuditQuery {
+  since?: Date;
+  eventName?: string;
+  limit?: number;
+}
+
+export interface AuditRepository {
+  append(events: readonly AuditEvent[]): Promise<void>;
+  query(q: AuditQuery): Promise<AuditEvent[]>;
+}
+
+/** Everything a unit of work may touch. Inside `transaction` all of it commits or none does. */
+export interface StoreSession {
+  readonly accounts: AccountRepository;
+  readonly users: UserRepository;
+  readonly userTags: TagRepository;
+  readonly accessKeys: AccessKeyRepository;
+  readonly audit: AuditRepository;
+}
+
+export interface Store extends StoreSession {
+  readonly kind: "sqlite" | "postgres";
+  transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

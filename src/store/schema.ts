@@ -1,0 +1,55 @@
+// The tables, as Kysely sees them. One schema for every adapter: times are ISO-8601 UTC text
+// (sortable and identical on SQLite and PostgreSQL), ids are AWS-style text.
+
+export interface AccountsTable {
+  account_id: string;
+  create_date: string;
+}
+
+export interface UsersTable {
+  user_id: string;
+  account_id: string;
+  user_name: string;
+  /** IAM names are unique per account regardless of case. */
+  user_name_lower: string;
+  path: string;
+  arn: string;
+  create_date: string;
+  permissions_boundary_arn: string | null;
+  password_last_used: string | null;
+}
+
+export interface TagsTable {
+  resource_id: string;
+  tag_key: string;
+  tag_value: string;
+  position: number;
+}
+
+export interface AccessKeysTable {
+  access_key_id: string;
+  account_id: string;
+  user_id: string | null;
+  status: string;
+  create_date: string;
+  secret_sealed: string;
+  last_used_date: string | null;
+  last_used_service: string | null;
+  last_used_region: string | null;
+}
+
+export interface AuditEventsTable {
+  event_id: string;
+  event_time: string;
+  account_id: string | null;
+  event_name: string;
+  record: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  users: UsersTable;
+  tags: TagsTable;
+  access_keys: AccessKeysTable;
+  audit_events: AuditEventsTable;
+}
