@@ -1,0 +1,21 @@
+// SigV4's timestamps: ISO 8601 basic format in UTC, "20240101T000000Z".
+// Must not import anything but src/domain.
+
+/** 20240101T002500Z (milliseconds dropped). */
+export function formatAmzDate(date: Date): string {
+  const iso = date.toISOString(); // 2024-01-01T00:25:00.000Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+const BASIC_FORMAT = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+
+/** Parses "YYYYMMDDTHHMMSSZ" strictly; null for anything else, including dates that do not exist. */
+export function parseAmzDate(text: string): Date | null {
+  const m = BASIC_FORMAT.exec(text);
+  if (m === null) return null;
+  const [, year, month, day, hour, minute, second] = m.map(Number) as number[];
+  const date = new Date(Date.UTC(year as number, (month as number) - 1, day, hour, minute, second));
+  // Date.UTC rolls 20240230 over to March 1st; the round trip refuses it, so the timestamp we
+  // put in the string-to-sign is always byte-identical to the one the client sent.
+  return formatAmzDate(date) === text ? date : null;
+}
