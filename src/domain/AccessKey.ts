@@ -22,3 +22,6 @@ export interface AccessKeyLastUsed {
 
 /** AWS allows two access keys per user. */
 export const MAX_ACCESS_KEYS_PER_USER = 2;
+
+/** The sealing context of access-key secrets, so no other sealed value can pass for one. */
+export const ACCESS_KEY_SECRET_CONTEXT = "access-key-secret";

@@ -7,7 +7,10 @@ export type UniqueIdPrefix = "AIDA" | "AROA" | "AGPA" | "ANPA" | "ASCA";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-export function generateUniqueId(prefix: UniqueIdPrefix, random: (n: number) => Buffer = randomBytes): string {
+export function generateUniqueId(
+  prefix: UniqueIdPrefix,
+  random: (n: number) => Buffer = randomBytes,
+): string {
   const bytes = random(17);
   let out = prefix;
   for (const b of bytes) out += ALPHABET[b & 31];

@@ -36,7 +36,9 @@ export interface UserRepository {
   setPermissionsBoundary(userId: string, policyArn: string | undefined): Promise<void>;
   delete(userId: string): Promise<void>;
   /** Counts of what blocks DeleteUser, as AWS checks them. */
-  attachments(userId: string): Promise<{ accessKeys: number; mfaDevices: number; policies: number; groups: number }>;
+  attachments(
+    userId: string,
+  ): Promise<{ accessKeys: number; mfaDevices: number; policies: number; groups: number }>;
 }
 
 export interface TagRepository {
@@ -54,7 +56,9 @@ export interface AccessKeyRepository {
   setStatus(accessKeyId: string, status: AccessKeyStatus): Promise<void>;
   delete(accessKeyId: string): Promise<void>;
   getLastUsed(accessKeyId: string): Promise<AccessKeyLastUsed>;
-  recordLastUsed(uses: readonly { accessKeyId: string; date: Date; serviceName: string; region: string }[]): Promise<void>;
+  recordLastUsed(
+    uses: readonly { accessKeyId: string; date: Date; serviceName: string; region: string }[],
+  ): Promise<void>;
 }
 
 export interface AuditQuery {

@@ -41,7 +41,12 @@ export class InvalidAction extends AwsError {
 /** An operation AWS has but Portcullis does not serve yet: a specific answer, never a 500. */
 export class NotImplemented extends AwsError {
   constructor(operation: string) {
-    super("NotImplemented", 501, `The operation ${operation} is not implemented by Portcullis yet.`, "Receiver");
+    super(
+      "NotImplemented",
+      501,
+      `The operation ${operation} is not implemented by Portcullis yet.`,
+      "Receiver",
+    );
   }
 }
 

@@ -68,7 +68,11 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
   }
 
   async setStatus(accessKeyId: string, status: AccessKeyStatus): Promise<void> {
-    await this.db.updateTable("access_keys").set({ status }).where("access_key_id", "=", accessKeyId).execute();
+    await this.db
+      .updateTable("access_keys")
+      .set({ status })
+      .where("access_key_id", "=", accessKeyId)
+      .execute();
   }
 
   async delete(accessKeyId: string): Promise<void> {

@@ -9,7 +9,11 @@ export class KyselyAccountRepository implements AccountRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async get(accountId: string): Promise<Account | undefined> {
-    const row = await this.db.selectFrom("accounts").selectAll().where("account_id", "=", accountId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("accounts")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .executeTakeFirst();
     return row && { accountId: row.account_id, createDate: new Date(row.create_date) };
   }
 

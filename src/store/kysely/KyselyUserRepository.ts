@@ -2,6 +2,7 @@
 // also the listing order (AWS lists users alphabetically).
 
 import type { Kysely, Selectable } from "kysely";
+import { InvalidInput } from "../../domain/errors/iamErrors.ts";
 import type { User } from "../../domain/User.ts";
 import type { Page, PageRequest, UserRepository } from "../ports.ts";
 import type { Database, UsersTable } from "../schema.ts";
@@ -34,7 +35,11 @@ export class KyselyUserRepository implements UserRepository {
   }
 
   async getById(userId: string): Promise<User | undefined> {
-    const row = await this.db.selectFrom("users").selectAll().where("user_id", "=", userId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("users")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
     return row && toUser(row);
   }
 
@@ -46,8 +51,11 @@ export class KyselyUserRepository implements UserRepository {
       .orderBy("user_name_lower")
       .limit(page.maxItems + 1);
     if (pathPrefix !== "/") q = q.where("path", ">=", pathPrefix).where("path", "<", `${pathPrefix}\uffff`);
-    const after = page.marker === undefined ? undefined : decodeMarker(page.marker);
-    if (after !== undefined) q = q.where("user_name_lower", ">", after);
+    if (page.marker !== undefined) {
+      const after = decodeMarker(page.marker);
+      if (after === undefined) throw new InvalidInput("Invalid Marker.");
+      q = q.where("user_name_lower", ">", after);
+    }
     const rows = await q.execute();
     const items = rows.slice(0, page.maxItems).map(toUser);
     const last = rows.length > page.maxItems ? rows[page.maxItems - 1] : undefined;
@@ -96,7 +104,9 @@ export class KyselyUserRepository implements UserRepository {
     await this.db.deleteFrom("users").where("user_id", "=", userId).execute();
   }
 
-  async attachments(userId: string): Promise<{ accessKeys: number; mfaDevices: number; policies: number; groups: number }> {
+  async attachments(
+    userId: string,
+  ): Promise<{ accessKeys: number; mfaDevices: number; policies: number; groups: number }> {
     const keys = await this.db
       .selectFrom("access_keys")
       .select((eb) => eb.fn.countAll<number>().as("n"))

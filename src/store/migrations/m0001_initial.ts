@@ -56,5 +56,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("record", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("audit_events_time").on("audit_events").column("event_time").execute();
-  await db.schema.createIndex("audit_events_name").on("audit_events").columns(["event_name", "event_time"]).execute();
+  await db.schema
+    .createIndex("audit_events_name")
+    .on("audit_events")
+    .columns(["event_name", "event_time"])
+    .execute();
 }

@@ -1,0 +1,83 @@
+// Builds the CloudTrail-shaped record of one request, success or failure. The caller identity
+// says how the request was authenticated, which is what a review of MFA changes turns on.
+
+import { randomUUID } from "node:crypto";
+import type { AuditEvent, AuditUserIdentity } from "../domain/AuditEvent.ts";
+import type { CallerIdentity } from "../domain/Principal.ts";
+import { redactSecrets } from "./redactSecrets.ts";
+
+export interface AuditFacts {
+  time: Date;
+  service: "iam" | "sts";
+  eventName: string;
+  region: string;
+  sourceIp: string;
+  userAgent: string;
+  requestId: string;
+  caller?: CallerIdentity;
+  /** For failures before a caller is known: the key id the request claimed. */
+  claimedAccessKeyId?: string;
+  readOnly: boolean;
+  input?: unknown;
+  output?: unknown;
+  error?: { code: string; message: string };
+  details?: Record<string, unknown>;
+}
+
+const CREDENTIAL_KIND_LABEL = {
+  "long-term-key": "LongTermAccessKey",
+  session: "TemporaryCredentials",
+  console: "ConsoleSession",
+} as const;
+
+export function userIdentityOf(caller: CallerIdentity): AuditUserIdentity {
+  const identity: AuditUserIdentity = {
+    type: caller.type,
+    principalId: caller.principalId,
+    arn: caller.arn,
+    accountId: caller.accountId,
+    accessKeyId: caller.credential.accessKeyId,
+    ...(caller.userName ? { userName: caller.userName } : {}),
+    credentialKind: CREDENTIAL_KIND_LABEL[caller.credential.kind],
+  };
+  if (caller.credential.kind !== "long-term-key") {
+    identity.sessionContext = {
+      attributes: {
+        creationDate: (caller.credential.issuedAt ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        mfaAuthenticated: caller.credential.mfaAuthenticatedAt ? "true" : "false",
+      },
+    };
+  }
+  return identity;
+}
+
+export function buildAuditEvent(facts: AuditFacts): AuditEvent {
+  const userIdentity: AuditUserIdentity = facts.caller
+    ? userIdentityOf(facts.caller)
+    : { type: "Unknown", ...(facts.claimedAccessKeyId ? { accessKeyId: facts.claimedAccessKeyId } : {}) };
+  const event: AuditEvent = {
+    eventVersion: "1.08",
+    eventTime: facts.time.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    eventSource: `${facts.service}.amazonaws.com`,
+    eventName: facts.eventName,
+    awsRegion: facts.region,
+    sourceIPAddress: facts.sourceIp,
+    userAgent: facts.userAgent,
+    userIdentity,
+    requestParameters: facts.input ? (redactSecrets(facts.input) as Record<string, unknown>) : null,
+    responseElements: facts.output ? (redactSecrets(facts.output) as Record<string, unknown>) : null,
+    requestID: facts.requestId,
+    eventID: randomUUID(),
+    eventType: "AwsApiCall",
+    readOnly: facts.readOnly,
+    ...(facts.caller ? { recipientAccountId: facts.caller.accountId } : {}),
+    managementEvent: true,
+    eventCategory: "Management",
+  };
+  if (facts.error) {
+    event.errorCode = facts.error.code;
+    event.errorMessage = facts.error.message;
+  }
+  if (facts.details && Object.keys(facts.details).length > 0) event.additionalEventData = facts.details;
+  return event;
+}

@@ -1,0 +1,25 @@
+// ListUsers: the account's users in name order, filtered by path prefix, paginated.
+
+import type { ListUsersRequest, ListUsersResponse } from "../../generated/iam/iamShapes.ts";
+import { defineOperation } from "../Operation.ts";
+import { DEFAULT_MAX_ITEMS } from "../paginateList.ts";
+import { userShape } from "./userShape.ts";
+
+export const ListUsers = defineOperation<ListUsersRequest, ListUsersResponse>({
+  service: "iam",
+  name: "ListUsers",
+  action: "iam:ListUsers",
+  mutating: false,
+  resource: (input, { caller }) => `arn:aws:iam::${caller.accountId}:user${input.PathPrefix ?? "/"}`,
+  async execute(input, { caller, store }) {
+    const page = await store.users.list(caller.accountId, input.PathPrefix ?? "/", {
+      maxItems: input.MaxItems ?? DEFAULT_MAX_ITEMS,
+      ...(input.Marker !== undefined ? { marker: input.Marker } : {}),
+    });
+    return {
+      Users: page.items.map((u) => userShape(u)),
+      IsTruncated: page.marker !== undefined,
+      ...(page.marker !== undefined ? { Marker: page.marker } : {}),
+    };
+  },
+});

@@ -1,0 +1,77 @@
+// The server's settings: command-line flags override environment variables, which override the
+// defaults. Every value is checked here, at start-up, so a bad one is a clear message, not a
+// crash later.
+
+import path from "node:path";
+import { ACCOUNT_ID_PATTERN } from "../domain/Account.ts";
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  accountId: string;
+  rootAccessKeyId?: string;
+  rootSecretAccessKey?: string;
+  /** 64 hex characters or base64 of 32 bytes; absent: a key file in the data folder. */
+  masterKey?: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export interface ConfigFlags {
+  host?: string;
+  port?: string;
+  data?: string;
+  logLevel?: string;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv): ServerConfig {
+  const host = flags.host ?? env.PORTCULLIS_HOST ?? "127.0.0.1";
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host))
+    throw new ConfigError(`--host: '${host}' is not a host name or address`);
+
+  const portText = flags.port ?? env.PORTCULLIS_PORT ?? "4599";
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new ConfigError(`--port: '${portText}' is not a port number (0-65535)`);
+  }
+
+  const dataDir = path.resolve(flags.data ?? env.PORTCULLIS_DATA ?? ".portcullis");
+
+  const accountId = env.PORTCULLIS_ACCOUNT_ID ?? "000000000000";
+  if (!ACCOUNT_ID_PATTERN.test(accountId)) {
+    throw new ConfigError(`PORTCULLIS_ACCOUNT_ID: '${accountId}' is not a 12-digit account id`);
+  }
+
+  const rootAccessKeyId = env.PORTCULLIS_ROOT_ACCESS_KEY_ID || undefined;
+  const rootSecretAccessKey = env.PORTCULLIS_ROOT_SECRET_ACCESS_KEY || undefined;
+  if ((rootAccessKeyId === undefined) !== (rootSecretAccessKey === undefined)) {
+    throw new ConfigError(
+      "PORTCULLIS_ROOT_ACCESS_KEY_ID and PORTCULLIS_ROOT_SECRET_ACCESS_KEY must be set together, or neither",
+    );
+  }
+  if (rootAccessKeyId !== undefined && !/^[A-Z0-9]{16,128}$/.test(rootAccessKeyId)) {
+    throw new ConfigError("PORTCULLIS_ROOT_ACCESS_KEY_ID must be 16 to 128 upper-case letters and digits");
+  }
+  if (rootSecretAccessKey !== undefined && rootSecretAccessKey.length < 16) {
+    throw new ConfigError("PORTCULLIS_ROOT_SECRET_ACCESS_KEY must be at least 16 characters");
+  }
+
+  const logLevel = flags.logLevel ?? env.PORTCULLIS_LOG_LEVEL ?? "info";
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`--log-level: '${logLevel}' is not one of ${LOG_LEVELS.join(", ")}`);
+  }
+
+  return {
+    host,
+    port,
+    dataDir,
+    accountId,
+    ...(rootAccessKeyId && rootSecretAccessKey ? { rootAccessKeyId, rootSecretAccessKey } : {}),
+    ...(env.PORTCULLIS_MASTER_KEY ? { masterKey: env.PORTCULLIS_MASTER_KEY } : {}),
+    logLevel,
+  };
+}

@@ -1,0 +1,115 @@
+// The composition root: opens the data folder, wires the pipeline's parts, and serves them over
+// HTTP with Fastify. Routes: POST / and GET / (the Query API, header-signed or presigned) and
+// GET /health. Fastify is kept to transport; everything AWS-shaped happens in AwsRequestHandler.
+
+import Fastify, { type FastifyInstance } from "fastify";
+import pino, { type Logger } from "pino";
+import { AuditBuffer } from "../audit/AuditBuffer.ts";
+import { RequestEntityTooLarge } from "../domain/errors/commonErrors.ts";
+import { iamModel } from "../generated/iam/iamModel.ts";
+import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
+import { Authorizer } from "./Authorizer.ts";
+import { AwsRequestHandler } from "./AwsRequestHandler.ts";
+import { CredentialResolver } from "./CredentialResolver.ts";
+import { LastUsedTracker } from "./LastUsedTracker.ts";
+import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
+import type { ServerConfig } from "./ServerConfig.ts";
+
+/** AWS's Query API requests are small; a policy simulation with many policies is the largest. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface PortcullisServer {
+  app: FastifyInstance;
+  data: DataFolder;
+  log: Logger;
+  /** Resolves to the URL once listening. */
+  listen(): Promise<string>;
+  /** Stops taking requests, flushes buffered audit records and closes the store. */
+  close(): Promise<void>;
+}
+
+export async function createServer(config: ServerConfig, log?: Logger): Promise<PortcullisServer> {
+  const logger = log ?? pino({ level: config.logLevel }, pino.destination({ sync: false }));
+  const data = await openDataFolder(config);
+  const { store, sealer } = data;
+
+  const audit = new AuditBuffer(store.audit, (err) => logger.error({ err }, "audit flush failed"));
+  const lastUsed = new LastUsedTracker(store);
+  const lastUsedTimer = setInterval(() => {
+    lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
+  }, 1000);
+  lastUsedTimer.unref();
+
+  const handler = new AwsRequestHandler({
+    store,
+    sealer,
+    credentials: new CredentialResolver(store, sealer),
+    authorizer: new Authorizer(),
+    audit,
+    lastUsed,
+    log: logger,
+  });
+
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+  app.removeAllContentTypeParsers();
+  // SigV4 signs the body as received, so it is kept as raw bytes and parsed by the pipeline.
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+
+  app.get("/health", async () => ({ status: "ok", store: store.kind }));
+
+  const serve = async (request: import("fastify").FastifyRequest, reply: import("fastify").FastifyReply) => {
+    const url = request.raw.url ?? "/";
+    const q = url.indexOf("?");
+    const result = await handler.handle({
+      method: request.method,
+      path: q === -1 ? url : url.slice(0, q),
+      query: q === -1 ? "" : url.slice(q + 1),
+      headers: request.headers,
+      body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+      sourceIp: request.ip,
+    });
+    reply.code(result.status).header("content-type", "text/xml").header("x-amzn-RequestId", result.requestId);
+    return result.body;
+  };
+  app.post("/", serve);
+  app.get("/", serve);
+
+  app.setErrorHandler((err: { statusCode?: number }, _request, reply) => {
+    const requestId = crypto.randomUUID();
+    const error =
+      err.statusCode === 413
+        ? new RequestEntityTooLarge()
+        : {
+            code: "InvalidRequest",
+            message: "The request could not be read.",
+            fault: "Sender" as const,
+            httpStatus: 400,
+          };
+    reply
+      .code(error.httpStatus)
+      .header("content-type", "text/xml")
+      .header("x-amzn-RequestId", requestId)
+      .send(serializeErrorResponse(error, requestId, iamModel.xmlNamespace));
+  });
+
+  return {
+    app,
+    data,
+    log: logger,
+    async listen() {
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === "object" && address ? address.port : config.port;
+      const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+      return `http://${host}:${port}`;
+    },
+    async close() {
+      await app.close();
+      clearInterval(lastUsedTimer);
+      await audit.close();
+      await lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
+      await store.close();
+      logger.flush();
+    },
+  };
+}
