@@ -1,0 +1,83 @@
+// Real AWS SDK v3 clients pointed at a test server, and a raw SigV4-signed request for what the
+// SDK refuses to send (unknown actions, missing parameters).
+
+import { IAMClient } from "@aws-sdk/client-iam";
+import { STSClient } from "@aws-sdk/client-sts";
+import { Hash } from "@smithy/hash-node";
+import { HttpRequest } from "@smithy/protocol-http";
+import { SignatureV4 } from "@smithy/signature-v4";
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+const common = (url: string, credentials: Credentials, extra: Record<string, unknown>) => ({
+  endpoint: url,
+  region: "us-east-1",
+  credentials,
+  maxAttempts: 1,
+  ...extra,
+});
+
+export function iamClient(
+  url: string,
+  credentials: Credentials,
+  extra: Record<string, unknown> = {},
+): IAMClient {
+  return new IAMClient(common(url, credentials, extra));
+}
+
+export function stsClient(
+  url: string,
+  credentials: Credentials,
+  extra: Record<string, unknown> = {},
+): STSClient {
+  return new STSClient(common(url, credentials, extra));
+}
+
+export interface RawResponse {
+  status: number;
+  body: string;
+  headers: Headers;
+}
+
+/** Sends a form-encoded Query request signed with SigV4 by an independent signer. */
+export async function signedQuery(
+  url: string,
+  credentials: Credentials,
+  service: "iam" | "sts",
+  form: Record<string, string>,
+  options: { signingDate?: Date } = {},
+): Promise<RawResponse> {
+  const target = new URL(url);
+  const body = new URLSearchParams(form).toString();
+  const request = new HttpRequest({
+    method: "POST",
+    protocol: "http:",
+    hostname: target.hostname,
+    port: Number(target.port),
+    path: "/",
+    headers: { host: target.host, "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
+    body,
+  });
+  const signer = new SignatureV4({
+    credentials,
+    region: "us-east-1",
+    service,
+    sha256: Hash.bind(null, "sha256"),
+  });
+  const signed = await signer.sign(request, options.signingDate ? { signingDate: options.signingDate } : {});
+  const response = await fetch(url, {
+    method: "POST",
+    headers: signed.headers as Record<string, string>,
+    body,
+  });
+  return { status: response.status, body: await response.text(), headers: response.headers };
+}
+
+/** The `<Code>` of an ErrorResponse body. */
+export function errorCode(body: string): string | undefined {
+  return /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
+}
