@@ -1,0 +1,89 @@
+// End-to-end with the AWS CLI, a real client in another process, where the machine has it
+// (.ci/run installs Debian's awscli when it is missing). Without it, the suite says so and why.
+
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { after, before, describe, test } from "node:test";
+import { promisify } from "node:util";
+import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
+
+const run = promisify(execFile);
+
+async function awsCliAvailable(): Promise<boolean> {
+  try {
+    await run("aws", ["--version"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = await awsCliAvailable();
+const reason = "the AWS CLI (`aws`) is not installed on this machine; .ci/run installs Debian's awscli";
+
+describe("AWS CLI", { skip: available ? false : reason }, () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  async function aws(creds: { accessKeyId: string; secretAccessKey: string }, ...args: string[]) {
+    try {
+      const { stdout } = await run("aws", ["--endpoint-url", server.url, "--output", "json", ...args], {
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "/tmp",
+          AWS_ACCESS_KEY_ID: creds.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
+          AWS_DEFAULT_REGION: "us-east-1",
+          AWS_CONFIG_FILE: "/dev/null",
+          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+          AWS_MAX_ATTEMPTS: "1",
+          AWS_RETRY_MODE: "standard",
+        },
+      });
+      return { ok: true as const, json: stdout.trim() ? JSON.parse(stdout) : {} };
+    } catch (err) {
+      return { ok: false as const, stderr: String((err as { stderr?: string }).stderr ?? "") };
+    }
+  }
+
+  test("the walkthrough: identity, a user, a key, and the user's identity", async () => {
+    const me = await aws(ROOT_KEY, "sts", "get-caller-identity");
+    assert.ok(me.ok);
+    assert.equal(me.json.Account, TEST_ACCOUNT_ID);
+    assert.equal(me.json.Arn, `arn:aws:iam::${TEST_ACCOUNT_ID}:root`);
+
+    const user = await aws(ROOT_KEY, "iam", "create-user", "--user-name", "cli-alice");
+    assert.ok(user.ok);
+    assert.equal(user.json.User.UserName, "cli-alice");
+    const key = await aws(ROOT_KEY, "iam", "create-access-key", "--user-name", "cli-alice");
+    assert.ok(key.ok);
+    const creds = { accessKeyId: key.json.AccessKey.AccessKeyId, secretAccessKey: key.json.AccessKey.SecretAccessKey };
+    const alice = await aws(creds, "sts", "get-caller-identity");
+    assert.ok(alice.ok);
+    assert.equal(alice.json.Arn, `arn:aws:iam::${TEST_ACCOUNT_ID}:user/cli-alice`);
+  });
+
+  test("errors reach the CLI with AWS's codes", async () => {
+    const wrong = await aws({ ...ROOT_KEY, secretAccessKey: "wrong-secret-000000000000000000000000000" }, "sts", "get-caller-identity");
+    assert.ok(!wrong.ok);
+    assert.match(wrong.stderr, /SignatureDoesNotMatch/);
+
+    const unknown = await aws({ accessKeyId: "AKIAUNKNOWNUNKNOWN00", secretAccessKey: "x".repeat(40) }, "sts", "get-caller-identity");
+    assert.ok(!unknown.ok);
+    assert.match(unknown.stderr, /InvalidClientTokenId/);
+
+    const long = await aws(ROOT_KEY, "iam", "create-user", "--user-name", "u".repeat(65));
+    assert.ok(!long.ok);
+    assert.match(long.stderr, /ValidationError/);
+    assert.match(long.stderr, /Member must have length less than or equal to 64/);
+
+    const missing = await aws(ROOT_KEY, "iam", "get-user", "--user-name", "nobody-here");
+    assert.ok(!missing.ok);
+    assert.match(missing.stderr, /NoSuchEntity/);
+  });
+});
