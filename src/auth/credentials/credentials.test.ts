@@ -1,3 +1,5 @@
+// Access key ids and secrets have AWS's shapes and come from the randomness given.
+
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { generateAccessKeyId } from "./generateAccessKeyId.ts";

@@ -1,3 +1,5 @@
+// Sealer: round trip, and refusal of the wrong context, a tampered byte, another key; parseMasterKey.
+
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";

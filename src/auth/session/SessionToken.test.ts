@@ -1,3 +1,5 @@
+// Session tokens: round trip, compactness, and InvalidClientTokenId for anything not sealed by us as a token.
+
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InvalidClientTokenId } from "../../domain/errors/authErrors.ts";

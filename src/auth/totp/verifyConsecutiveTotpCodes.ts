@@ -5,7 +5,7 @@
 // Pure: the time is a parameter. Must not import anything but node:crypto and src/domain.
 
 import { generateHotpCode, TOTP_DIGITS, totpStepAt } from "./generateTotpCode.ts";
-import { codesEqual } from "./verifyTotpCode.ts";
+import { checkWindow, codesEqual } from "./verifyTotpCode.ts";
 
 export interface VerifyConsecutiveTotpCodesOptions {
   secret: Buffer;
@@ -34,7 +34,7 @@ const SIX_DIGITS = /^[0-9]{6}$/;
  * not adjacent, either step at or before lastUsedStep.
  */
 export function verifyConsecutiveTotpCodes(opts: VerifyConsecutiveTotpCodesOptions): number | null {
-  const window = opts.window ?? CONSECUTIVE_CODES_DEFAULT_WINDOW;
+  const window = checkWindow(opts.window ?? CONSECUTIVE_CODES_DEFAULT_WINDOW);
   if (!SIX_DIGITS.test(opts.code1) || !SIX_DIGITS.test(opts.code2)) return null;
   // The same code twice proves nothing about consecutive steps; AWS refuses it too. (Two real
   // consecutive codes are equal once in 10^6 pairs: that user simply waits for the next code.)

@@ -30,7 +30,7 @@ const SIX_DIGITS = /^[0-9]{6}$/;
  * coincidence), the later step is returned, so storing it as lastUsedStep refuses more, not less.
  */
 export function verifyTotpCode(opts: VerifyTotpCodeOptions): number | null {
-  const window = opts.window ?? 1;
+  const window = checkWindow(opts.window ?? 1);
   if (!SIX_DIGITS.test(opts.code)) return null;
   const centre = totpStepAt(opts.timestamp) + (opts.driftSteps ?? 0);
   const given = Buffer.from(opts.code, "ascii");
@@ -45,6 +45,14 @@ export function verifyTotpCode(opts: VerifyTotpCodeOptions): number | null {
     if (codesEqual(given, generateHotpCode(opts.secret, step, TOTP_DIGITS))) matched = step;
   }
   return matched;
+}
+
+/** A window is a small non-negative integer; anything else is a programming error, not a user's. */
+export function checkWindow(window: number): number {
+  if (!Number.isInteger(window) || window < 0 || window > 100) {
+    throw new RangeError(`TOTP window must be an integer from 0 to 100, got ${window}`);
+  }
+  return window;
 }
 
 export function codesEqual(given: Buffer, expected: string): boolean {
