@@ -97,6 +97,12 @@ describe("session tokens", () => {
     assertInvalid(seal({ ...good, tg: { a: 1 } }));
   });
 
+  it("is only valid with the access key id it was issued with", () => {
+    const token = encodeSessionToken(USER_SESSION, sealer);
+    assert.deepEqual(decodeSessionToken(token, sealer, USER_SESSION.accessKeyId), USER_SESSION);
+    assert.throws(() => decodeSessionToken(token, sealer, ROLE_SESSION.accessKeyId), InvalidClientTokenId);
+  });
+
   it("isExpired is exclusive of the expiry second", () => {
     assert.equal(isExpired(USER_SESSION, new Date(1_700_043_199_999)), false);
     assert.equal(isExpired(USER_SESSION, new Date(1_700_043_200_000)), true);

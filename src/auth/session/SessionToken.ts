@@ -115,8 +115,15 @@ export function encodeSessionToken(claims: SessionClaims, sealer: Sealer): strin
  * Opens and checks a token. Anything wrong (not base64, tampered, sealed under another key or
  * for another purpose, missing or mistyped fields) is InvalidClientTokenId with AWS's fixed
  * message; the reason is not told to the caller. Expiry is not checked here: see isExpired.
+ * Pass the request's access key id as `expectedAccessKeyId`: a token is only valid with the
+ * ASIA key it was issued with, or someone holding one session's secret could present it with
+ * another session's token and be taken for that session's principal.
  */
-export function decodeSessionToken(token: string, sealer: Sealer): SessionClaims {
+export function decodeSessionToken(
+  token: string,
+  sealer: Sealer,
+  expectedAccessKeyId?: string,
+): SessionClaims {
   if (
     token.length === 0 ||
     token.length > MAX_SESSION_TOKEN_LENGTH ||
@@ -134,6 +141,8 @@ export function decodeSessionToken(token: string, sealer: Sealer): SessionClaims
   }
   const claims = fromWire(wire);
   if (claims === null) throw new InvalidClientTokenId();
+  if (expectedAccessKeyId !== undefined && claims.accessKeyId !== expectedAccessKeyId)
+    throw new InvalidClientTokenId();
   return claims;
 }
 
