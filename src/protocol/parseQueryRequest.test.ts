@@ -352,3 +352,14 @@ test("property: on arbitrary fields the parser returns or throws QueryProtocolEr
     { numRuns: 500 },
   );
 });
+
+test("string lengths count code points, so an emoji is one character", () => {
+  const fields = { Action: "CreatePolicy", PolicyName: "p", PolicyDocument: "{}" };
+  const fits = parse({ ...fields, Description: "😀".repeat(1000) });
+  assert.equal(fits.input.Description, "😀".repeat(1000));
+  const error = failure({ ...fields, Description: "😀".repeat(1001) });
+  assert.match(
+    error.message,
+    /at 'description' failed to satisfy constraint: Member must have length less than or equal to 1000$/,
+  );
+});

@@ -61,13 +61,9 @@ function malformed(key: string, raw: string, expected: string): QueryProtocolErr
   );
 }
 
-function hasLoneOrPairedSurrogates(s: string): boolean {
-  return /[\uD800-\uDFFF]/.test(s);
-}
-
 /** Length as AWS counts it: in code points, so an emoji is one character, not two. */
 function stringLength(s: string): number {
-  if (!hasLoneOrPairedSurrogates(s)) return s.length;
+  if (!/[\uD800-\uDFFF]/.test(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;
@@ -140,8 +136,9 @@ function compileShape(
         const out: Record<string, unknown> = {};
         const hideBelow = hide || sensitive;
         for (const m of members) {
+          // Top-level members (most of any request) use precomputed strings.
           const memberKey = key === "" ? m.wire : `${key}.${m.wire}`;
-          const memberPath = path === "" ? m.path : `${path}.${m.path}`;
+          const memberPath = key === "" ? m.path : `${path}.${m.path}`;
           const value = m.cell.read(fields, memberKey, memberPath, hideBelow || m.sensitive, errors);
           if (value !== undefined) out[m.member] = value;
           else if (m.required) errors.push(violation(memberPath, null, false, "Member must not be null"));
@@ -221,6 +218,8 @@ function compileShape(
     }
     case "string": {
       const checkLength = lengthChecks(shape);
+      const minLength = shape.min ?? 0;
+      const maxLength = shape.max ?? Number.POSITIVE_INFINITY;
       let pattern: RegExp | undefined;
       if (shape.pattern !== undefined) {
         try {
@@ -237,7 +236,9 @@ function compileShape(
         const value = fields.values.get(key);
         if (value === undefined) return undefined;
         const quiet = hide || sensitive;
-        if (checkLength) {
+        // A string's code points number between half its UTF-16 length and that length; count
+        // them only when that range straddles a bound.
+        if (checkLength && (value.length > maxLength || Math.ceil(value.length / 2) < minLength)) {
           const problem = checkLength(stringLength(value));
           if (problem) errors.push(violation(path, value, quiet, problem));
         }
