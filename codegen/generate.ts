@@ -5,7 +5,7 @@
 
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { applyPatches, readPatchFile } from "./applyPatches.ts";
@@ -48,7 +48,7 @@ function botocoreVersion(dir: string): string {
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
-  console.log(`wrote ${path.slice(repoRoot.length + 1)}`);
+  console.log(`wrote ${relative(process.cwd(), path)}`);
 }
 
 function main(): void {
