@@ -80,7 +80,9 @@ interface EvalState {
   parts: ArnParts;
   ctx: ContextValues;
   principal: RequestPrincipal;
-  missing: Map<string, string> | null;
+  /** Absent keys as written, lower-cased alongside for de-duplication. */
+  missing: string[] | null;
+  missingLower: string[] | null;
 }
 
 export function evaluatePolicies(request: RequestContext, policies: PolicySet): Decision {
@@ -94,6 +96,7 @@ export function evaluatePolicies(request: RequestContext, policies: PolicySet): 
     ctx,
     principal: p,
     missing: null,
+    missingLower: null,
   };
 
   const hasIdentity = p.type === "user" || p.type === "assumed-role" || p.type === "federated-user";
@@ -103,26 +106,21 @@ export function evaluatePolicies(request: RequestContext, policies: PolicySet): 
   const hasBoundary = policies.boundary !== undefined;
 
   // 1. Explicit denies, in the order AWS lists the policy types.
-  let denied: CompiledStatement[] | null = null;
-  let deniedBy: BlockedBy | undefined;
-  const noteDeny = (found: CompiledStatement[] | null, by: BlockedBy) => {
-    if (!found) return;
-    if (!denied) {
-      denied = found;
-      deniedBy = by;
-    } else denied.push(...found);
-  };
-  if (subjectToScp && policies.scp)
-    for (const pol of policies.scp) noteDeny(collect(pol.denies, s, false), "scp");
-  if (resourcePolicy)
-    noteDeny(collectResource(resourcePolicy.denies, s, hasIdentity && hasBoundary).list, "resource");
-  if (hasIdentity) {
-    for (const pol of policies.identity) noteDeny(collect(pol.denies, s, false), "identity");
-    if (policies.boundary) noteDeny(collect(policies.boundary.denies, s, false), "boundary");
-    if (isSession && policies.session)
-      for (const pol of policies.session) noteDeny(collect(pol.denies, s, false), "session");
+  // (No closures in this function: it runs once per request and must not allocate them.)
+  const denied: Denied = { list: null, by: undefined };
+  if (subjectToScp && policies.scp) {
+    for (const pol of policies.scp) noteDeny(denied, collect(pol.denies, s, false), "scp");
   }
-  if (denied) return decide("ExplicitlyDenied", denied, s, deniedBy);
+  if (resourcePolicy)
+    noteDeny(denied, collectResource(resourcePolicy.denies, s, hasIdentity && hasBoundary).list, "resource");
+  if (hasIdentity) {
+    for (const pol of policies.identity) noteDeny(denied, collect(pol.denies, s, false), "identity");
+    if (policies.boundary) noteDeny(denied, collect(policies.boundary.denies, s, false), "boundary");
+    if (isSession && policies.session) {
+      for (const pol of policies.session) noteDeny(denied, collect(pol.denies, s, false), "session");
+    }
+  }
+  if (denied.list) return decide("ExplicitlyDenied", denied.list, s, denied.by);
 
   // 2. SCPs must allow.
   if (subjectToScp && policies.scp && policies.scp.length > 0) {
@@ -162,31 +160,47 @@ export function evaluatePolicies(request: RequestContext, policies: PolicySet): 
     } else sessionOk = p.type === "assumed-role";
   }
 
-  const allowedWith = (...lists: Array<CompiledStatement[] | null>) => {
-    let all: CompiledStatement[] | null = null;
-    for (const l of lists) all = concat(all, l);
-    return decide("Allowed", all, s);
-  };
-
   if (!crossAccount) {
-    if (grade === 3) return allowedWith(resource.list, identityAllows);
+    if (grade === 3) return decide("Allowed", concat(resource.list, identityAllows), s);
     if (grade === 2) {
       if (!boundaryOk) return decide("ImplicitlyDenied", null, s, "boundary");
       if (!sessionOk) return decide("ImplicitlyDenied", null, s, "session");
-      return allowedWith(resource.list, identityAllows, boundaryAllows, sessionAllows);
+      return decide("Allowed", concat4(resource.list, identityAllows, boundaryAllows, sessionAllows), s);
     }
     if (grade === 0 && resourcePolicy?.source.type === "trust")
       return decide("ImplicitlyDenied", null, s, "resource");
     if (!identityAllows) return decide("ImplicitlyDenied", null, s, "identity");
     if (!boundaryOk) return decide("ImplicitlyDenied", null, s, "boundary");
     if (!sessionOk) return decide("ImplicitlyDenied", null, s, "session");
-    return allowedWith(identityAllows, resource.list, boundaryAllows, sessionAllows);
+    return decide("Allowed", concat4(identityAllows, resource.list, boundaryAllows, sessionAllows), s);
   }
   if (!identityAllows) return decide("ImplicitlyDenied", null, s, "identity");
   if (!boundaryOk) return decide("ImplicitlyDenied", null, s, "boundary");
   if (!sessionOk) return decide("ImplicitlyDenied", null, s, "session");
   if (grade === 0) return decide("ImplicitlyDenied", null, s, "resource");
-  return allowedWith(identityAllows, resource.list, boundaryAllows, sessionAllows);
+  return decide("Allowed", concat4(identityAllows, resource.list, boundaryAllows, sessionAllows), s);
+}
+
+interface Denied {
+  list: CompiledStatement[] | null;
+  by: BlockedBy | undefined;
+}
+
+function noteDeny(d: Denied, found: CompiledStatement[] | null, by: BlockedBy): void {
+  if (!found) return;
+  if (!d.list) {
+    d.list = found;
+    d.by = by;
+  } else d.list.push(...found);
+}
+
+function concat4(
+  a: CompiledStatement[] | null,
+  b: CompiledStatement[] | null,
+  c: CompiledStatement[] | null,
+  d: CompiledStatement[] | null,
+): CompiledStatement[] | null {
+  return concat(concat(concat(a, b), c), d);
 }
 
 function concat(a: CompiledStatement[] | null, b: CompiledStatement[] | null): CompiledStatement[] | null {
@@ -209,9 +223,13 @@ function applies(st: CompiledStatement, s: EvalState): boolean {
 
 function noteMissing(st: CompiledStatement, s: EvalState): void {
   for (const [key, written] of st.contextKeys) {
-    if (!s.ctx.has(key)) {
-      if (!s.missing) s.missing = new Map();
-      if (!s.missing.has(key)) s.missing.set(key, written);
+    if (s.ctx.has(key)) continue;
+    if (!s.missing || !s.missingLower) {
+      s.missing = [written];
+      s.missingLower = [key];
+    } else if (!s.missingLower.includes(key)) {
+      s.missing.push(written);
+      s.missingLower.push(key);
     }
   }
 }
@@ -265,7 +283,7 @@ function decide(
   const out: Decision = {
     decision,
     matchedStatements,
-    missingContextValues: s.missing ? [...s.missing.values()] : [],
+    missingContextValues: s.missing ?? [],
   };
   if (blockedBy) out.blockedBy = blockedBy;
   return out;

@@ -15,7 +15,14 @@ export function parseAmzDate(text: string): Date | null {
   if (m === null) return null;
   const [, year, month, day, hour, minute, second] = m.map(Number) as number[];
   const date = new Date(Date.UTC(year as number, (month as number) - 1, day, hour, minute, second));
-  // Date.UTC rolls 20240230 over to March 1st; the round trip refuses it, so the timestamp we
-  // put in the string-to-sign is always byte-identical to the one the client sent.
-  return formatAmzDate(date) === text ? date : null;
+  // Date.UTC rolls 20240230 over to March 1st and 25:00 into the next day; refusing any field
+  // that moved keeps the timestamp in the string-to-sign byte-identical to the one sent.
+  const exact =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === (month as number) - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second;
+  return exact ? date : null;
 }

@@ -4,7 +4,7 @@
 // canonical request) and one HMAC (string-to-sign); the signing key comes from SigningKeyCache.
 // Must not import anything but node:crypto and src/domain.
 
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, hash, timingSafeEqual } from "node:crypto";
 import { SignatureDoesNotMatch } from "../../domain/errors/authErrors.ts";
 import { buildCanonicalRequest } from "./buildCanonicalRequest.ts";
 import { checkSigV4Claim } from "./checkSigV4Claim.ts";
@@ -36,8 +36,7 @@ export function verifySigV4(
 
   // The payload hash is always computed from the body as received, never taken from the
   // client: a declared x-amz-content-sha256 (including UNSIGNED-PAYLOAD) must equal it.
-  const payloadHash =
-    req.body.length === 0 ? EMPTY_BODY_SHA256 : createHash("sha256").update(req.body).digest("hex");
+  const payloadHash = req.body.length === 0 ? EMPTY_BODY_SHA256 : hash("sha256", req.body, "hex");
   const declaredHash = readHeader(req, "x-amz-content-sha256");
   if (declaredHash !== undefined && declaredHash.trim().toLowerCase() !== payloadHash) {
     throw new SignatureDoesNotMatch(
@@ -54,7 +53,7 @@ export function verifySigV4(
   const scope = `${claim.credentialDate}/${claim.region}/${claim.service}/${SIGV4_TERMINATOR}`;
   const stringToSign =
     `${SIGV4_ALGORITHM}\n${formatAmzDate(claim.requestTime)}\n${scope}\n` +
-    createHash("sha256").update(canonicalRequest).digest("hex");
+    hash("sha256", canonicalRequest, "hex");
   const signingKey =
     cache !== undefined
       ? cache.get(secretAccessKey, claim.accessKeyId, claim.credentialDate, claim.region, claim.service)

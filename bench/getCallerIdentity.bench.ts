@@ -1,0 +1,78 @@
+// Throughput of SigV4-authenticated GetCallerIdentity over loopback, beside a bare node:http server
+// answering a fixed body, measured in the same run. The server runs in its own process; this
+// process replays one signed request (valid for the 15-minute skew window) as fast as answers come.
+
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
+import { Hash } from "@smithy/hash-node";
+import { HttpRequest } from "@smithy/protocol-http";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { runLoad } from "./support/runLoad.ts";
+
+const ACCESS_KEY_ID = "AKIABENCHBENCHBENCH0";
+const SECRET = "bench-secret-0123456789abcdefghijklmnopq";
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+async function startChild(kind: "bare" | "portcullis"): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "support/startBenchServer.ts"), kind],
+    {
+      env: { ...process.env, BENCH_ACCESS_KEY_ID: ACCESS_KEY_ID, BENCH_SECRET_ACCESS_KEY: SECRET },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
+  return { url: chunk.toString().trim().split("\n").at(-1) as string, child };
+}
+
+async function signedGetCallerIdentity(url: string) {
+  const target = new URL(url);
+  const body = "Action=GetCallerIdentity&Version=2011-06-15";
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET },
+    region: "us-east-1",
+    service: "sts",
+    sha256: Hash.bind(null, "sha256"),
+  });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: "POST",
+      protocol: "http:",
+      hostname: target.hostname,
+      port: Number(target.port),
+      path: "/",
+      headers: { host: target.host, "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
+      body,
+    }),
+  );
+  return { method: "POST", headers: signed.headers as Record<string, string>, body };
+}
+
+async function measure(kind: "bare" | "portcullis") {
+  const { url, child } = await startChild(kind);
+  try {
+    const request = await signedGetCallerIdentity(url);
+    await runLoad(url, request, { connections: CONNECTIONS, seconds: 2 }); // warm-up: JIT, caches
+    return await runLoad(url, request, { connections: CONNECTIONS, seconds: SECONDS });
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+export async function benchGetCallerIdentity(): Promise<void> {
+  const bare = await measure("bare");
+  const ours = await measure("portcullis");
+  if (ours.non200 > 0)
+    throw new Error(`${ours.non200} Portcullis answers were not 200: the benchmark is broken`);
+  const ratio = ours.perSecond / bare.perSecond;
+  console.log(
+    `GetCallerIdentity (SigV4, loopback, ${CONNECTIONS} connections, ${SECONDS}s): ` +
+      `portcullis ${Math.round(ours.perSecond)} req/s; bare node:http ${Math.round(bare.perSecond)} req/s; ` +
+      `ratio ${ratio.toFixed(2)} (target >= 0.50)`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchGetCallerIdentity();

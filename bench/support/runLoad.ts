@@ -1,0 +1,86 @@
+// A small closed-loop HTTP/1.1 load generator over raw keep-alive sockets: each connection sends
+// one prepared request, waits for the whole answer, and sends it again, for a fixed time. Raw
+// sockets keep the client cheap, so on a two-core machine the server under test (not the
+// client) is what runs out of CPU. Bounded in time and aimed at loopback only.
+
+import net from "node:net";
+
+export interface LoadResult {
+  requests: number;
+  seconds: number;
+  perSecond: number;
+  non200: number;
+}
+
+export interface PreparedRequest {
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function encode(target: URL, request: PreparedRequest): Buffer {
+  const body = Buffer.from(request.body);
+  const headers = {
+    ...request.headers,
+    host: target.host,
+    "content-length": String(body.length),
+    connection: "keep-alive",
+  };
+  const head = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join("");
+  return Buffer.concat([Buffer.from(`${request.method} / HTTP/1.1\r\n${head}\r\n`), body]);
+}
+
+function connection(
+  target: URL,
+  wire: Buffer,
+  deadline: number,
+  tally: { requests: number; non200: number },
+) {
+  return new Promise<void>((resolve, reject) => {
+    const socket = net.connect(Number(target.port), target.hostname);
+    socket.setNoDelay(true);
+    let pending = Buffer.alloc(0);
+    socket.on("connect", () => socket.write(wire));
+    socket.on("data", (chunk) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      for (;;) {
+        const end = pending.indexOf("\r\n\r\n");
+        if (end === -1) return;
+        const head = pending.subarray(0, end).toString("latin1");
+        const length = Number(/content-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+        if (pending.length < end + 4 + length) return;
+        if (!head.startsWith("HTTP/1.1 200")) tally.non200 += 1;
+        tally.requests += 1;
+        pending = pending.subarray(end + 4 + length);
+        if (performance.now() >= deadline) {
+          socket.end();
+          return;
+        }
+        socket.write(wire);
+      }
+    });
+    socket.on("close", () => resolve());
+    socket.on("error", reject);
+  });
+}
+
+export async function runLoad(
+  url: string,
+  request: PreparedRequest,
+  options: { connections: number; seconds: number },
+): Promise<LoadResult> {
+  const target = new URL(url);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname))
+    throw new Error("load goes to loopback only");
+  const wire = encode(target, request);
+  const tally = { requests: 0, non200: 0 };
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: options.connections }, () => connection(target, wire, deadline, tally)),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { requests: tally.requests, seconds, perSecond: tally.requests / seconds, non200: tally.non200 };
+}
