@@ -18,11 +18,18 @@ export interface AuthorizationRequest {
 
 export const NEVER_DENIED_ACTIONS = new Set(["sts:GetCallerIdentity"]);
 
+/**
+ * Actions AWS grants without an allowing policy (an explicit deny still refuses them):
+ * a user needs no permission to call GetSessionToken for their own temporary credentials.
+ */
+export const ALLOWED_UNLESS_DENIED_ACTIONS = new Set(["sts:GetSessionToken"]);
+
 export class Authorizer {
   async authorize({ operation, input, caller, store }: AuthorizationRequest): Promise<void> {
     if (NEVER_DENIED_ACTIONS.has(operation.action)) return;
     const resource = await operation.resource(input, { caller, store });
     if (caller.type === "Root") return;
+    if (ALLOWED_UNLESS_DENIED_ACTIONS.has(operation.action)) return;
     throw new AccessDenied(
       `User: ${caller.arn} is not authorized to perform: ${operation.action} on resource: ${resource} because no identity-based policy allows the ${operation.action} action`,
     );
