@@ -6,6 +6,7 @@
 import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus } from "../domain/AccessKey.ts";
 import type { Account } from "../domain/Account.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
+import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/ManagedPolicy.ts";
 import type { Tag } from "../domain/Tag.ts";
 import type { User } from "../domain/User.ts";
 
@@ -61,6 +62,41 @@ export interface AccessKeyRepository {
   ): Promise<void>;
 }
 
+/** Customer-managed policies of one account; AWS-managed ones come from the shipped catalog. */
+export interface ManagedPolicyRepository {
+  getByArn(arn: string): Promise<ManagedPolicy | undefined>;
+  /** Every customer-managed policy of the account under the path prefix, in name order. */
+  list(accountId: string, pathPrefix: string): Promise<ManagedPolicy[]>;
+  /** Creates the policy with its first version (v1, the default). */
+  create(policy: ManagedPolicy, firstVersion: PolicyVersion): Promise<void>;
+  /** Deletes the policy and all its versions and tags. */
+  delete(arn: string): Promise<void>;
+  listVersions(arn: string): Promise<PolicyVersion[]>;
+  getVersion(arn: string, versionId: string): Promise<PolicyVersion | undefined>;
+  /** The default version's document: what evaluation reads. */
+  getDefaultDocument(arn: string): Promise<string | undefined>;
+  createVersion(version: PolicyVersion): Promise<void>;
+  deleteVersion(arn: string, versionId: string): Promise<void>;
+  setDefaultVersion(arn: string, versionId: string, updateDate: Date): Promise<void>;
+  /** The highest version number ever used (v1 → 1), so deleted numbers are not reused. */
+  lastVersionNumber(arn: string): Promise<number>;
+}
+
+/** What is attached to a user: inline policies, managed policy ARNs (customer or AWS). */
+export interface UserPolicyRepository {
+  putInline(userId: string, policy: InlinePolicy): Promise<void>;
+  getInline(userId: string, policyName: string): Promise<InlinePolicy | undefined>;
+  listInline(userId: string): Promise<InlinePolicy[]>;
+  deleteInline(userId: string, policyName: string): Promise<void>;
+  attach(userId: string, policyArn: string, date: Date): Promise<void>;
+  detach(userId: string, policyArn: string): Promise<void>;
+  listAttached(userId: string): Promise<string[]>;
+  /** User ids (of one account) that have this managed policy attached. */
+  usersWithAttached(accountId: string, policyArn: string): Promise<string[]>;
+  /** User ids (of one account) whose permissions boundary is this policy. */
+  usersWithBoundary(accountId: string, policyArn: string): Promise<string[]>;
+}
+
 export interface AuditQuery {
   since?: Date;
   eventName?: string;
@@ -78,6 +114,9 @@ export interface StoreSession {
   readonly users: UserRepository;
   readonly userTags: TagRepository;
   readonly accessKeys: AccessKeyRepository;
+  readonly managedPolicies: ManagedPolicyRepository;
+  readonly policyTags: TagRepository;
+  readonly userPolicies: UserPolicyRepository;
   readonly audit: AuditRepository;
 }
 

@@ -46,10 +46,48 @@ export interface AuditEventsTable {
   record: string;
 }
 
+export interface ManagedPoliciesTable {
+  arn: string;
+  policy_id: string;
+  account_id: string;
+  policy_name: string;
+  policy_name_lower: string;
+  path: string;
+  default_version_id: string;
+  description: string | null;
+  create_date: string;
+  update_date: string;
+  last_version_number: number;
+}
+
+export interface PolicyVersionsTable {
+  policy_arn: string;
+  version_id: string;
+  document: string;
+  create_date: string;
+}
+
+export interface UserInlinePoliciesTable {
+  user_id: string;
+  policy_name: string;
+  document: string;
+}
+
+export interface UserPolicyAttachmentsTable {
+  user_id: string;
+  account_id: string;
+  policy_arn: string;
+  attach_date: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
   tags: TagsTable;
   access_keys: AccessKeysTable;
   audit_events: AuditEventsTable;
+  managed_policies: ManagedPoliciesTable;
+  policy_versions: PolicyVersionsTable;
+  user_inline_policies: UserInlinePoliciesTable;
+  user_policy_attachments: UserPolicyAttachmentsTable;
 }

@@ -7,7 +7,9 @@ import type { Database } from "../schema.ts";
 import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
 import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
+import { KyselyManagedPolicyRepository } from "./KyselyManagedPolicyRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
+import { KyselyUserPolicyRepository } from "./KyselyUserPolicyRepository.ts";
 import { KyselyUserRepository } from "./KyselyUserRepository.ts";
 
 function sessionOver(db: Kysely<Database>): StoreSession {
@@ -16,6 +18,9 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     users: new KyselyUserRepository(db),
     userTags: new KyselyTagRepository(db),
     accessKeys: new KyselyAccessKeyRepository(db),
+    managedPolicies: new KyselyManagedPolicyRepository(db),
+    policyTags: new KyselyTagRepository(db),
+    userPolicies: new KyselyUserPolicyRepository(db),
     audit: new KyselyAuditRepository(db),
   };
 }
@@ -25,6 +30,9 @@ export class KyselyStore implements Store {
   readonly users;
   readonly userTags;
   readonly accessKeys;
+  readonly managedPolicies;
+  readonly policyTags;
+  readonly userPolicies;
   readonly audit;
 
   constructor(
@@ -36,6 +44,9 @@ export class KyselyStore implements Store {
     this.users = session.users;
     this.userTags = session.userTags;
     this.accessKeys = session.accessKeys;
+    this.managedPolicies = session.managedPolicies;
+    this.policyTags = session.policyTags;
+    this.userPolicies = session.userPolicies;
     this.audit = session.audit;
   }
 

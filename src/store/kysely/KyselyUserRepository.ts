@@ -112,7 +112,22 @@ export class KyselyUserRepository implements UserRepository {
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("user_id", "=", userId)
       .executeTakeFirstOrThrow();
-    // MFA devices, policies and groups arrive with their issues; their tables are counted here then.
-    return { accessKeys: Number(keys.n), mfaDevices: 0, policies: 0, groups: 0 };
+    const inline = await this.db
+      .selectFrom("user_inline_policies")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow();
+    const attached = await this.db
+      .selectFrom("user_policy_attachments")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow();
+    // MFA devices and groups arrive with their issues; their tables are counted here then.
+    return {
+      accessKeys: Number(keys.n),
+      mfaDevices: 0,
+      policies: Number(inline.n) + Number(attached.n),
+      groups: 0,
+    };
   }
 }
