@@ -109,7 +109,8 @@ export function readPolicyDocument(
   const strict = opts.mode === "strict";
   // Strict checks run in AWS's order: syntax, then legacy parsing, then the semantic checks.
   // Each stage records its first failure; the earliest stage wins.
-  const stage = { syntax: "", legacy: "", semantic: "" };
+  // Semantic failures carry a rank (AWS reports SIDs, then actions, then resources, then formats).
+  const stage = { syntax: "", legacy: "", semantic: "", semanticRank: Number.POSITIVE_INFINITY };
   const syntax: Fail = (m) => {
     if (!stage.syntax) stage.syntax = m;
   };
@@ -117,7 +118,11 @@ export function readPolicyDocument(
     if (!stage.legacy) stage.legacy = m;
   };
   const semantic: Fail = (m) => {
-    if (!stage.semantic) stage.semantic = m;
+    const rank = semanticRank(m);
+    if (rank < stage.semanticRank) {
+      stage.semantic = m;
+      stage.semanticRank = rank;
+    }
   };
 
   if (!isPlainObject(value)) {
@@ -173,6 +178,16 @@ export function readPolicyDocument(
   const doc: PolicyDocument = { version, statements };
   if (id !== undefined) doc.id = id;
   return doc;
+}
+
+function semanticRank(message: string): number {
+  if (message === MESSAGES.principalNotAllowed || message === MESSAGES.missingPrincipal) return 0;
+  if (message.startsWith("Invalid principal")) return 0;
+  if (message === MESSAGES.duplicateSid || message === MESSAGES.sidAlphanumeric) return 1;
+  if (message === MESSAGES.missingActions) return 2;
+  if (message === MESSAGES.missingResources || message === MESSAGES.prohibitedResource) return 3;
+  if (message.startsWith("Resource ") || message.startsWith("Partition ")) return 4;
+  return 5;
 }
 
 function readStatement(
