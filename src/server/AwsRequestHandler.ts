@@ -28,7 +28,8 @@ import { QueryProtocolError } from "../protocol/QueryProtocolError.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { serializeQueryResponse } from "../protocol/serializeQueryResponse.ts";
 import type { Store, StoreSession } from "../store/ports.ts";
-import type { Authorizer } from "./Authorizer.ts";
+import type { Authorizer } from "./authorization/Authorizer.ts";
+import type { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import type { CredentialResolver } from "./CredentialResolver.ts";
 import type { LastUsedTracker } from "./LastUsedTracker.ts";
 
@@ -47,6 +48,7 @@ export interface PipelineDeps {
   sealer: Sealer;
   credentials: CredentialResolver;
   authorizer: Authorizer;
+  policies: PolicyResolver;
   audit: AuditBuffer;
   lastUsed: LastUsedTracker;
   log: Logger;
@@ -149,7 +151,19 @@ export class AwsRequestHandler {
     if (!operation) throw new NotImplemented(parsed.operation.name);
     state.mutating = operation.mutating;
 
-    await this.deps.authorizer.authorize({ operation, input: parsed.input, caller, store: this.deps.store });
+    await this.deps.authorizer.authorize({
+      operation,
+      input: parsed.input,
+      caller,
+      store: this.deps.store,
+      facts: {
+        now: state.now,
+        sourceIp: state.sourceIp,
+        userAgent: state.userAgent,
+        region: claim.region,
+        secureTransport: false,
+      },
+    });
 
     const stale = new Set<CacheTopic>();
     const auditDetails: Record<string, unknown> = {};
@@ -174,6 +188,8 @@ export class AwsRequestHandler {
         return result;
       });
       if (stale.has("credentials")) this.deps.credentials.invalidate();
+      // A user's policies, boundary and tags are cached with the user: drop them on either topic.
+      if (stale.has("policies") || stale.has("credentials")) this.deps.policies.invalidate();
     } else {
       output = await operation.execute(parsed.input, context(this.deps.store));
       this.deps.audit.add(this.auditEvent(state, { output, details: auditDetails }));

@@ -8,8 +8,9 @@ import { AuditBuffer } from "../audit/AuditBuffer.ts";
 import { RequestEntityTooLarge } from "../domain/errors/commonErrors.ts";
 import { iamModel } from "../generated/iam/iamModel.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
-import { Authorizer } from "./Authorizer.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
+import { Authorizer } from "./authorization/Authorizer.ts";
+import { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import { CredentialResolver } from "./CredentialResolver.ts";
 import { LastUsedTracker } from "./LastUsedTracker.ts";
 import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
@@ -40,11 +41,13 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   }, 1000);
   lastUsedTimer.unref();
 
+  const policies = new PolicyResolver({ get: () => undefined });
   const handler = new AwsRequestHandler({
     store,
     sealer,
     credentials: new CredentialResolver(store, sealer),
-    authorizer: new Authorizer(),
+    authorizer: new Authorizer(policies),
+    policies,
     audit,
     lastUsed,
     log: logger,

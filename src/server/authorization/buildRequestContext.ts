@@ -1,0 +1,72 @@
+// The condition keys of one request, as AWS's global condition context keys define them
+// (reference_policies_condition-keys), plus the operation's own keys. The presence and absence
+// of keys matters as much as their values: a request signed with a long-term key carries no
+// aws:MultiFactorAuthPresent at all, which is what `BoolIfExists` policies rely on.
+
+import type { CallerIdentity, PrincipalType } from "../../domain/Principal.ts";
+import type { Tag } from "../../domain/Tag.ts";
+import type { RawContextValue } from "../../policy/index.ts";
+
+export interface RequestFacts {
+  now: Date;
+  sourceIp: string;
+  userAgent: string;
+  region: string;
+  secureTransport: boolean;
+}
+
+const PRINCIPAL_TYPE: Record<PrincipalType, string> = {
+  Root: "Account",
+  IAMUser: "User",
+  AssumedRole: "AssumedRole",
+  FederatedUser: "FederatedUser",
+};
+
+export function buildRequestContext(
+  caller: CallerIdentity,
+  facts: RequestFacts,
+  principalTags: readonly Tag[],
+  resourceTags: readonly Tag[] | undefined,
+  operationKeys: Record<string, RawContextValue> | undefined,
+): Record<string, RawContextValue> {
+  const ctx: Record<string, RawContextValue> = {
+    "aws:PrincipalArn": caller.arn,
+    "aws:PrincipalAccount": caller.accountId,
+    "aws:PrincipalType": PRINCIPAL_TYPE[caller.type],
+    "aws:userid": caller.principalId,
+    "aws:SourceIp": facts.sourceIp,
+    "aws:UserAgent": facts.userAgent,
+    "aws:CurrentTime": facts.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    "aws:EpochTime": String(Math.floor(facts.now.getTime() / 1000)),
+    "aws:SecureTransport": facts.secureTransport,
+    "aws:RequestedRegion": facts.region,
+    "aws:ViaAWSService": false,
+  };
+  if (caller.userName !== undefined) ctx["aws:username"] = caller.userName;
+
+  const credential = caller.credential;
+  if (credential.kind !== "long-term-key") {
+    // Only temporary credentials say anything about MFA; long-term keys leave the keys absent.
+    ctx["aws:MultiFactorAuthPresent"] = credential.mfaAuthenticatedAt !== undefined;
+    if (credential.mfaAuthenticatedAt !== undefined) {
+      const age = Math.max(
+        0,
+        Math.floor((facts.now.getTime() - credential.mfaAuthenticatedAt.getTime()) / 1000),
+      );
+      ctx["aws:MultiFactorAuthAge"] = String(age);
+    }
+    if (credential.issuedAt !== undefined) {
+      ctx["aws:TokenIssueTime"] = credential.issuedAt.toISOString().replace(/\.\d{3}Z$/, "Z");
+    }
+  }
+
+  for (const tag of principalTags) ctx[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
+  if (resourceTags) {
+    for (const tag of resourceTags) {
+      ctx[`aws:ResourceTag/${tag.Key}`] = tag.Value;
+      ctx[`iam:ResourceTag/${tag.Key}`] = tag.Value;
+    }
+  }
+  if (operationKeys) Object.assign(ctx, operationKeys);
+  return ctx;
+}
