@@ -103,8 +103,15 @@ export function matchArnPattern(
   ctx: ContextValues,
 ): boolean {
   if (p.static) return p.static(raw, parts);
+  const m = resolveArnPattern(p, ctx);
+  return m?.(raw, parts) === true;
+}
+
+/** The matcher for this request's variable values; null when a variable's key is absent. */
+export function resolveArnPattern(p: CompiledArnPattern, ctx: ContextValues): ArnMatcher | null {
+  if (p.static) return p.static;
   const pieces = resolveTemplate(p.template, ctx);
-  if (!pieces) return false;
+  if (!pieces) return null;
   let key = "";
   for (const piece of pieces) key += (piece.wild ? "\u0001" : "\u0002") + piece.text;
   const cache = p.cache as Map<string, ArnMatcher>;
@@ -114,7 +121,7 @@ export function matchArnPattern(
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, m);
   }
-  return m(raw, parts);
+  return m;
 }
 
 export function arnPatternVariables(p: CompiledArnPattern) {

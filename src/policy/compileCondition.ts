@@ -59,11 +59,30 @@ export function compileConditionBlock(block: ConditionBlock, variablesEnabled: b
           if (c !== undefined) compiled.push(c);
         }
         test = compileTest(key, op, compiled, resolved.qualifier, resolved.ifExists);
+        if (op.negated && op.unresolvable && variableKeys.size > 0)
+          test = guardUnresolvable(op, compiled, test);
       }
       out.push({ operator: operatorName, writtenKey, key, variableKeys, test });
     }
   }
   return out;
+}
+
+/**
+ * A negated operator whose value names an absent key: AWS says any attempt to match such a
+ * variable "fails and causes the statement to be invalid" (reference_policies_variables), so the
+ * condition fails instead of counting as "matches none of the values".
+ */
+function guardUnresolvable(
+  op: ConditionOperator,
+  values: unknown[],
+  test: (ctx: ContextValues) => boolean,
+): (ctx: ContextValues) => boolean {
+  const unresolvable = op.unresolvable as (pv: unknown, ctx: ContextValues) => boolean;
+  return (ctx) => {
+    for (let i = 0; i < values.length; i++) if (unresolvable(values[i], ctx)) return false;
+    return test(ctx);
+  };
 }
 
 function compileNull(key: string, values: string[]): (ctx: ContextValues) => boolean {

@@ -12,6 +12,7 @@ import {
   type CompiledArnPattern,
   compileArnPattern,
   matchArnPattern,
+  resolveArnPattern,
 } from "./compileArnPattern.ts";
 import { type CompiledCondition, compileConditionBlock } from "./compileCondition.ts";
 import {
@@ -100,10 +101,8 @@ function compileStatement(
 
   let matchResource: ResourceMatcher;
   if (st.resource) matchResource = compileResources(st.resource, variablesEnabled, keys);
-  else if (st.notResource) {
-    const inner = compileResources(st.notResource, variablesEnabled, keys);
-    matchResource = (r, p, c) => !inner(r, p, c);
-  } else {
+  else if (st.notResource) matchResource = compileNotResources(st.notResource, variablesEnabled, keys);
+  else {
     // Only trust policies go without Resource: the role itself is the resource.
     matchResource = policy.source.type === "trust" ? ALWAYS : NEVER;
   }
@@ -174,5 +173,31 @@ function compileResources(
       if (matchArnPattern(compiled[i] as CompiledArnPattern, r, parts, ctx)) return true;
     }
     return false;
+  };
+}
+
+/**
+ * NotResource. A pattern whose variable's key is absent cannot be matched, and AWS says such an
+ * attempt "fails and causes the statement to be invalid" (reference_policies_variables), so the
+ * statement does not apply — rather than applying because the pattern "did not match".
+ */
+function compileNotResources(
+  patterns: readonly string[],
+  variablesEnabled: boolean,
+  keys: Map<string, string>,
+): ResourceMatcher {
+  const compiled: CompiledArnPattern[] = [];
+  for (const p of patterns) {
+    if (p === "*") return NEVER;
+    const c = compileArnPattern(p, variablesEnabled);
+    for (const v of templateVariables(c.template)) if (!keys.has(v.key)) keys.set(v.key, v.written);
+    compiled.push(c);
+  }
+  return (r, parts, ctx) => {
+    for (let i = 0; i < compiled.length; i++) {
+      const m = resolveArnPattern(compiled[i] as CompiledArnPattern, ctx);
+      if (m === null || m(r, parts)) return false;
+    }
+    return true;
   };
 }

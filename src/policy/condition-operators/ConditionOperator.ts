@@ -22,4 +22,6 @@ export interface ConditionOperator<P = unknown> {
   compileValue(text: string, variablesEnabled: boolean): P | undefined;
   /** Whether one context value matches one compiled policy value (ignoring `negated`). */
   matches(contextValue: string, policyValue: P, ctx: ContextValues): boolean;
+  /** For operators with variables: whether a policy value cannot be resolved for this request. */
+  unresolvable?(policyValue: P, ctx: ContextValues): boolean;
 }

@@ -8,6 +8,7 @@ import {
   type CompiledArnPattern,
   compileArnPattern,
   matchArnPattern,
+  resolveArnPattern,
   splitArn,
 } from "../compileArnPattern.ts";
 import type { ConditionOperator } from "./ConditionOperator.ts";
@@ -19,6 +20,7 @@ function arn(name: string, negated: boolean): ConditionOperator<CompiledArnPatte
     negated,
     allowsVariables: true,
     compileValue: (text, variablesEnabled) => compileArnPattern(text, variablesEnabled),
+    unresolvable: (pv, ctx) => resolveArnPattern(pv, ctx) === null,
     matches(value, pv, ctx: ContextValues) {
       const parts = splitArn(value);
       // "*" as a whole pattern still needs an ARN on the context side.

@@ -5,6 +5,10 @@
  */
 import type { ContextValues } from "../ContextValues.ts";
 import { compileTemplate, resolveTemplate, type Template } from "../compileTemplate.ts";
+
+const unresolvable = (pv: StringValue, ctx: ContextValues) =>
+  pv.template.hasVariables && resolveTemplate(pv.template, ctx) === null;
+
 import { compilePieces, type PatternPiece, type WildcardMatcher } from "../compileWildcard.ts";
 import type { ConditionOperator } from "./ConditionOperator.ts";
 
@@ -28,6 +32,7 @@ function equalsOperator(name: string, negated: boolean, ignoreCase: boolean): Co
     family: "String",
     negated,
     allowsVariables: true,
+    unresolvable,
     compileValue(text, variablesEnabled) {
       const template = compileTemplate(text, variablesEnabled);
       if (template.hasVariables) return { template };
@@ -53,6 +58,7 @@ function likeOperator(name: string, negated: boolean): ConditionOperator<StringV
     family: "String",
     negated,
     allowsVariables: true,
+    unresolvable,
     compileValue(text, variablesEnabled) {
       const template = compileTemplate(text, variablesEnabled);
       if (template.hasVariables) return { template };
