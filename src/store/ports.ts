@@ -7,6 +7,7 @@ import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus } from "../domain/Ac
 import type { Account } from "../domain/Account.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
 import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/ManagedPolicy.ts";
+import type { MfaDevice, MfaOwner } from "../domain/MfaDevice.ts";
 import type { Tag } from "../domain/Tag.ts";
 import type { User } from "../domain/User.ts";
 
@@ -97,6 +98,40 @@ export interface UserPolicyRepository {
   usersWithBoundary(accountId: string, policyArn: string): Promise<string[]>;
 }
 
+/** Virtual MFA devices of an account, by serial number (matched without regard to case). */
+export interface MfaDeviceRepository {
+  get(accountId: string, serialNumber: string): Promise<MfaDevice | undefined>;
+  create(device: MfaDevice): Promise<void>;
+  /** Deletes the device and its tags. */
+  delete(serialNumber: string): Promise<void>;
+  /** The devices assigned to one owner, oldest enablement first. */
+  listAssigned(accountId: string, owner: MfaOwner): Promise<MfaDevice[]>;
+  /** Every device of the account, in serial-number order, filtered by assignment. */
+  list(accountId: string, status: "Assigned" | "Unassigned" | "Any"): Promise<MfaDevice[]>;
+  /**
+   * Assigns an unassigned device; false if it was assigned meanwhile. Call inside the transaction
+   * that counted the owner's devices, so the per-user limit holds.
+   */
+  assign(
+    serialNumber: string,
+    owner: MfaOwner,
+    change: { enableDate: Date; lastUsedStep: number; driftSteps: number },
+  ): Promise<boolean>;
+  unassign(serialNumber: string): Promise<void>;
+  /**
+   * Records that a code at `step` was accepted, only if no later-or-equal step was accepted
+   * before: false means the code was used already (a racing request got there first).
+   */
+  consumeStep(serialNumber: string, step: number, driftSteps?: number): Promise<boolean>;
+}
+
+/** Counters of failed MFA codes per throttling scope (a device, a user), in fixed windows. */
+export interface MfaCodeFailureRepository {
+  get(scope: string): Promise<{ windowStart: Date; failures: number } | undefined>;
+  put(scope: string, windowStart: Date, failures: number): Promise<void>;
+  clear(scopes: readonly string[]): Promise<void>;
+}
+
 export interface AuditQuery {
   since?: Date;
   eventName?: string;
@@ -117,6 +152,9 @@ export interface StoreSession {
   readonly managedPolicies: ManagedPolicyRepository;
   readonly policyTags: TagRepository;
   readonly userPolicies: UserPolicyRepository;
+  readonly mfaDevices: MfaDeviceRepository;
+  readonly mfaDeviceTags: TagRepository;
+  readonly mfaCodeFailures: MfaCodeFailureRepository;
   readonly audit: AuditRepository;
 }
 

@@ -80,6 +80,27 @@ export interface UserPolicyAttachmentsTable {
   attach_date: string;
 }
 
+export interface MfaDevicesTable {
+  serial_number: string;
+  serial_number_lower: string;
+  account_id: string;
+  device_name: string;
+  path: string;
+  seed_sealed: string;
+  create_date: string;
+  user_id: string | null;
+  assigned_to_root: number;
+  enable_date: string | null;
+  last_used_step: number | null;
+  drift_steps: number;
+}
+
+export interface MfaCodeFailuresTable {
+  scope: string;
+  window_start: string;
+  failures: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -90,4 +111,6 @@ export interface Database {
   policy_versions: PolicyVersionsTable;
   user_inline_policies: UserInlinePoliciesTable;
   user_policy_attachments: UserPolicyAttachmentsTable;
+  mfa_devices: MfaDevicesTable;
+  mfa_code_failures: MfaCodeFailuresTable;
 }

@@ -8,6 +8,8 @@ import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
 import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
 import { KyselyManagedPolicyRepository } from "./KyselyManagedPolicyRepository.ts";
+import { KyselyMfaCodeFailureRepository } from "./KyselyMfaCodeFailureRepository.ts";
+import { KyselyMfaDeviceRepository } from "./KyselyMfaDeviceRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
 import { KyselyUserPolicyRepository } from "./KyselyUserPolicyRepository.ts";
 import { KyselyUserRepository } from "./KyselyUserRepository.ts";
@@ -21,6 +23,9 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     managedPolicies: new KyselyManagedPolicyRepository(db),
     policyTags: new KyselyTagRepository(db),
     userPolicies: new KyselyUserPolicyRepository(db),
+    mfaDevices: new KyselyMfaDeviceRepository(db),
+    mfaDeviceTags: new KyselyTagRepository(db),
+    mfaCodeFailures: new KyselyMfaCodeFailureRepository(db),
     audit: new KyselyAuditRepository(db),
   };
 }
@@ -33,6 +38,9 @@ export class KyselyStore implements Store {
   readonly managedPolicies;
   readonly policyTags;
   readonly userPolicies;
+  readonly mfaDevices;
+  readonly mfaDeviceTags;
+  readonly mfaCodeFailures;
   readonly audit;
 
   constructor(
@@ -47,6 +55,9 @@ export class KyselyStore implements Store {
     this.managedPolicies = session.managedPolicies;
     this.policyTags = session.policyTags;
     this.userPolicies = session.userPolicies;
+    this.mfaDevices = session.mfaDevices;
+    this.mfaDeviceTags = session.mfaDeviceTags;
+    this.mfaCodeFailures = session.mfaCodeFailures;
     this.audit = session.audit;
   }
 

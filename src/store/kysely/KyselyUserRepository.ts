@@ -122,10 +122,15 @@ export class KyselyUserRepository implements UserRepository {
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("user_id", "=", userId)
       .executeTakeFirstOrThrow();
-    // MFA devices and groups arrive with their issues; their tables are counted here then.
+    const mfa = await this.db
+      .selectFrom("mfa_devices")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow();
+    // Groups arrive with their issue; their table is counted here then.
     return {
       accessKeys: Number(keys.n),
-      mfaDevices: 0,
+      mfaDevices: Number(mfa.n),
       policies: Number(inline.n) + Number(attached.n),
       groups: 0,
     };
