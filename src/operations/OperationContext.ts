@@ -4,10 +4,26 @@
 
 import type { Sealer } from "../auth/sealing/Sealer.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
+import type { CompiledPolicy, PolicyKind, PolicySourceType } from "../policy/index.ts";
 import type { StoreSession } from "../store/ports.ts";
 
 /** Caches that a committed change can make stale; the server drops them after the commit. */
 export type CacheTopic = "credentials" | "policies";
+
+/** The policies in force for a principal, resolved and compiled by the server's cache. */
+export interface PolicyCatalog {
+  forUser(
+    userId: string,
+    store: StoreSession,
+  ): Promise<{ identity: CompiledPolicy[]; boundary?: CompiledPolicy }>;
+  /** The default version's document of a managed policy, customer or AWS-managed. */
+  managedDocument(arn: string, store: StoreSession): Promise<string | undefined>;
+  compile(
+    document: string,
+    kind: PolicyKind,
+    source: { id: string; name: string; type: PolicySourceType; arn?: string },
+  ): CompiledPolicy;
+}
 
 export interface OperationContext {
   readonly caller: CallerIdentity;
@@ -15,6 +31,7 @@ export interface OperationContext {
   readonly now: Date;
   readonly random: (n: number) => Buffer;
   readonly sealer: Sealer;
+  readonly policies: PolicyCatalog;
   readonly requestId: string;
   readonly region: string;
   /** Marks a cache stale once this change commits. */

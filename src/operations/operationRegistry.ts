@@ -6,10 +6,14 @@ import { CreateUser } from "./iam/CreateUser.ts";
 import { DeleteAccessKey } from "./iam/DeleteAccessKey.ts";
 import { DeleteUser } from "./iam/DeleteUser.ts";
 import { GetAccessKeyLastUsed } from "./iam/GetAccessKeyLastUsed.ts";
+import { GetContextKeysForCustomPolicy } from "./iam/GetContextKeysForCustomPolicy.ts";
+import { GetContextKeysForPrincipalPolicy } from "./iam/GetContextKeysForPrincipalPolicy.ts";
 import { GetUser } from "./iam/GetUser.ts";
 import { ListAccessKeys } from "./iam/ListAccessKeys.ts";
 import { ListUsers } from "./iam/ListUsers.ts";
 import { ListUserTags } from "./iam/ListUserTags.ts";
+import { SimulateCustomPolicy } from "./iam/SimulateCustomPolicy.ts";
+import { SimulatePrincipalPolicy } from "./iam/SimulatePrincipalPolicy.ts";
 import { TagUser } from "./iam/TagUser.ts";
 import { UntagUser } from "./iam/UntagUser.ts";
 import { UpdateAccessKey } from "./iam/UpdateAccessKey.ts";
@@ -40,6 +44,10 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     UpdateAccessKey,
     DeleteAccessKey,
     GetAccessKeyLastUsed,
+    SimulatePrincipalPolicy,
+    SimulateCustomPolicy,
+    GetContextKeysForCustomPolicy,
+    GetContextKeysForPrincipalPolicy,
   ]),
   sts: byName([GetCallerIdentity, GetAccessKeyInfo]),
 };

@@ -173,6 +173,7 @@ export class AwsRequestHandler {
       now: state.now,
       random: this.random,
       sealer: this.deps.sealer,
+      policies: this.deps.policies,
       requestId: state.requestId,
       region: claim.region,
       invalidate: (topic) => stale.add(topic),

@@ -10,6 +10,7 @@
 import { isAwsManagedPolicyArn } from "../../domain/ManagedPolicy.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { Tag } from "../../domain/Tag.ts";
+import type { PolicyCatalog } from "../../operations/OperationContext.ts";
 import {
   type CompiledPolicy,
   compilePolicy,
@@ -35,7 +36,7 @@ export interface PrincipalPolicies {
 const MAX_COMPILED = 10_000;
 const MAX_USERS = 50_000;
 
-export class PolicyResolver {
+export class PolicyResolver implements PolicyCatalog {
   private readonly compiled = new Map<string, CompiledPolicy>();
   private readonly users = new Map<string, PrincipalPolicies>();
   private generation = 0;
@@ -102,6 +103,11 @@ export class PolicyResolver {
       ? await this.managed(user.permissionsBoundaryArn, "boundary", store)
       : undefined;
     return { identity, ...(boundary ? { boundary } : {}), tags: await store.userTags.list(userId) };
+  }
+
+  async managedDocument(arn: string, store: StoreSession): Promise<string | undefined> {
+    if (isAwsManagedPolicyArn(arn)) return this.awsManaged.get(arn)?.document;
+    return store.managedPolicies.getDefaultDocument(arn);
   }
 
   private async managed(
