@@ -21,6 +21,7 @@ import type { CallerIdentity } from "../domain/Principal.ts";
 import { iamModel } from "../generated/iam/iamModel.ts";
 import type { ServiceModel } from "../generated/ServiceModel.ts";
 import { stsModel } from "../generated/sts/stsModel.ts";
+import { CommitThenFail } from "../operations/CommitThenFail.ts";
 import type { CacheTopic, OperationContext } from "../operations/OperationContext.ts";
 import { operationRegistry } from "../operations/operationRegistry.ts";
 import { parseQueryRequest } from "../protocol/parseQueryRequest.ts";
@@ -28,6 +29,7 @@ import { QueryProtocolError } from "../protocol/QueryProtocolError.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { serializeQueryResponse } from "../protocol/serializeQueryResponse.ts";
 import type { Store, StoreSession } from "../store/ports.ts";
+import { assertSessionMayCall } from "./assertSessionMayCall.ts";
 import type { Authorizer } from "./authorization/Authorizer.ts";
 import type { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import type { CredentialResolver } from "./CredentialResolver.ts";
@@ -71,6 +73,8 @@ interface RequestState {
   mutating: boolean;
   sourceIp: string;
   userAgent: string;
+  /** The operation's audit facts, kept for the record of a refused request too. */
+  auditDetails?: Record<string, unknown>;
 }
 
 function formParameters(req: AwsRequest): URLSearchParams {
@@ -150,6 +154,8 @@ export class AwsRequestHandler {
     const operation = operationRegistry[state.service].get(parsed.operation.name);
     if (!operation) throw new NotImplemented(parsed.operation.name);
     state.mutating = operation.mutating;
+    // Credentials from GetSessionToken opened without MFA reach neither IAM nor most of STS.
+    assertSessionMayCall(state.service, operation.name, caller);
 
     await this.deps.authorizer.authorize({
       operation,
@@ -167,6 +173,7 @@ export class AwsRequestHandler {
 
     const stale = new Set<CacheTopic>();
     const auditDetails: Record<string, unknown> = {};
+    state.auditDetails = auditDetails;
     const context = (store: StoreSession): OperationContext => ({
       caller,
       store,
@@ -183,11 +190,22 @@ export class AwsRequestHandler {
     let output: unknown;
     if (operation.mutating) {
       // The change and its audit record commit together or not at all.
+      const failed: { error?: AwsError } = {};
       output = await this.deps.store.transaction(async (tx) => {
-        const result = await operation.execute(parsed.input, context(tx));
+        let result: unknown;
+        try {
+          result = await operation.execute(parsed.input, context(tx));
+        } catch (err) {
+          // What the operation wrote before a CommitThenFail (a failed MFA code's count) commits;
+          // the request then fails.
+          if (!(err instanceof CommitThenFail)) throw err;
+          failed.error = err.error;
+          return undefined;
+        }
         await tx.audit.append([this.auditEvent(state, { output: result, details: auditDetails })]);
         return result;
       });
+      if (failed.error) throw failed.error;
       if (stale.has("credentials")) this.deps.credentials.invalidate();
       // A user's policies, boundary and tags are cached with the user: drop them on either topic.
       if (stale.has("policies") || stale.has("credentials")) this.deps.policies.invalidate();
@@ -203,6 +221,7 @@ export class AwsRequestHandler {
   }
 
   private fail(err: unknown, state: RequestState): AwsResponse {
+    if (err instanceof CommitThenFail) return this.fail(err.error, state);
     let error: { code: string; message: string; fault: "Sender" | "Receiver"; httpStatus: number };
     if (err instanceof AwsError || err instanceof QueryProtocolError) {
       error = err;
@@ -210,7 +229,9 @@ export class AwsRequestHandler {
       this.deps.log.error({ requestId: state.requestId, err }, "internal failure");
       error = new InternalFailure();
     }
-    this.deps.audit.add(this.auditEvent(state, { error }));
+    this.deps.audit.add(
+      this.auditEvent(state, { error, ...(state.auditDetails ? { details: state.auditDetails } : {}) }),
+    );
     this.deps.log.info(
       {
         requestId: state.requestId,

@@ -1,0 +1,29 @@
+// DeactivateMFADevice: unassigns a device from a user (or, with no UserName, from the caller).
+// The virtual device itself remains, unassigned, until DeleteVirtualMFADevice. Guarded by the
+// 2023 remediation when the caller acts on themselves.
+
+import { sameOwner } from "../../domain/MfaDevice.ts";
+import type { DeactivateMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
+import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
+import { getDeviceOrThrow, noSuchDevice, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
+import { defineOperation } from "../Operation.ts";
+import { assertMayManageOwnMfa } from "./assertMayManageOwnMfa.ts";
+import { userResourceArn } from "./resolveUser.ts";
+
+export const DeactivateMFADevice = defineOperation<DeactivateMFADeviceRequest, void>({
+  service: "iam",
+  name: "DeactivateMFADevice",
+  action: "iam:DeactivateMFADevice",
+  mutating: true,
+  resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
+  async execute(input, { caller, store, auditDetails }) {
+    const target = await resolveMfaOwner(store, caller, input.UserName);
+    describeMfaAuthentication(auditDetails, caller, target);
+    auditDetails.serialNumber = input.SerialNumber;
+    await assertMayManageOwnMfa(store, caller, "iam:DeactivateMFADevice", target);
+    const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
+    if (!sameOwner(device.owner, target.owner)) throw noSuchDevice(input.SerialNumber);
+    auditDetails.serialNumber = device.serialNumber;
+    await store.mfaDevices.unassign(device.serialNumber);
+  },
+});

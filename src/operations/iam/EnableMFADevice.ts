@@ -1,0 +1,67 @@
+// EnableMFADevice: assigns a virtual MFA device to a user, proven with two consecutive codes from
+// it. Everything is checked inside the transaction: the remediation guard (a user who already has
+// a device needs MFA-authenticated credentials to add one to themselves), the device being free,
+// the 8-device limit, the failed-code throttle. A wrong code is counted and that count commits
+// (CommitThenFail) before the request is refused.
+
+import { verifyConsecutiveTotpCodes } from "../../auth/totp/verifyConsecutiveTotpCodes.ts";
+import { EntityAlreadyExists, LimitExceeded } from "../../domain/errors/iamErrors.ts";
+import { MAX_MFA_DEVICES_PER_USER, MFA_SEED_CONTEXT } from "../../domain/MfaDevice.ts";
+import type { EnableMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
+import { CommitThenFail } from "../CommitThenFail.ts";
+import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
+import { invalidIamCode, throttledIamCode } from "../mfa/invalidCodeErrors.ts";
+import { assertNotThrottled, clearDeviceFailures, recordCodeFailure } from "../mfa/mfaCodeThrottle.ts";
+import { getDeviceOrThrow, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
+import { defineOperation } from "../Operation.ts";
+import { assertMayManageOwnMfa } from "./assertMayManageOwnMfa.ts";
+import { userResourceArn } from "./resolveUser.ts";
+
+export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
+  service: "iam",
+  name: "EnableMFADevice",
+  action: "iam:EnableMFADevice",
+  mutating: true,
+  resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
+  async execute(input, { caller, store, now, sealer, auditDetails }) {
+    const target = await resolveMfaOwner(store, caller, input.UserName);
+    describeMfaAuthentication(auditDetails, caller, target);
+    auditDetails.serialNumber = input.SerialNumber;
+    await assertMayManageOwnMfa(store, caller, "iam:EnableMFADevice", target);
+
+    const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
+    if (device.owner) throw new EntityAlreadyExists("MFA Device is already in use.");
+    const assigned = await store.mfaDevices.listAssigned(caller.accountId, target.owner);
+    auditDetails.assignedDevicesBefore = assigned.length;
+    if (assigned.length >= MAX_MFA_DEVICES_PER_USER) {
+      throw new LimitExceeded(`Cannot exceed quota for MFADevicesPerUser: ${MAX_MFA_DEVICES_PER_USER}`);
+    }
+
+    const throttle = { accountId: caller.accountId, owner: target.owner, serialNumber: device.serialNumber };
+    await assertNotThrottled(store, throttle, now, throttledIamCode);
+    const step = verifyConsecutiveTotpCodes({
+      secret: sealer.unseal(device.seedSealed, MFA_SEED_CONTEXT),
+      code1: input.AuthenticationCode1,
+      code2: input.AuthenticationCode2,
+      timestamp: now.getTime(),
+      ...(device.lastUsedStep !== undefined ? { lastUsedStep: device.lastUsedStep } : {}),
+    });
+    if (step === null) {
+      await recordCodeFailure(store, throttle, now);
+      throw new CommitThenFail(invalidIamCode());
+    }
+    // No drift is learnt here: codes typed slowly at enrolment would shift the sign-in window
+    // away from the phone's real clock. Only ResyncMFADevice, which exists for that, learns it.
+    if (
+      !(await store.mfaDevices.assign(device.serialNumber, target.owner, {
+        enableDate: now,
+        lastUsedStep: step,
+        driftSteps: 0,
+      }))
+    ) {
+      throw new EntityAlreadyExists("MFA Device is already in use.");
+    }
+    await clearDeviceFailures(store, device.serialNumber);
+    auditDetails.serialNumber = device.serialNumber;
+  },
+});

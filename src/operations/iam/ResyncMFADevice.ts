@@ -1,0 +1,48 @@
+// ResyncMFADevice: brings an assigned device whose clock has drifted back in line, with two
+// consecutive codes. The codes are single-use like any others, and wrong ones are throttled and
+// counted (the count commits before the request is refused).
+
+import { totpStepAt } from "../../auth/totp/generateTotpCode.ts";
+import { verifyConsecutiveTotpCodes } from "../../auth/totp/verifyConsecutiveTotpCodes.ts";
+import { MFA_SEED_CONTEXT, sameOwner } from "../../domain/MfaDevice.ts";
+import type { ResyncMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
+import { CommitThenFail } from "../CommitThenFail.ts";
+import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
+import { invalidIamCode, throttledIamCode } from "../mfa/invalidCodeErrors.ts";
+import { assertNotThrottled, clearDeviceFailures, recordCodeFailure } from "../mfa/mfaCodeThrottle.ts";
+import { getDeviceOrThrow, noSuchDevice, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
+import { defineOperation } from "../Operation.ts";
+import { userResourceArn } from "./resolveUser.ts";
+
+export const ResyncMFADevice = defineOperation<ResyncMFADeviceRequest, void>({
+  service: "iam",
+  name: "ResyncMFADevice",
+  action: "iam:ResyncMFADevice",
+  mutating: true,
+  resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
+  async execute(input, { caller, store, now, sealer, auditDetails }) {
+    const target = await resolveMfaOwner(store, caller, input.UserName);
+    describeMfaAuthentication(auditDetails, caller, target);
+    auditDetails.serialNumber = input.SerialNumber;
+    const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
+    if (!sameOwner(device.owner, target.owner)) throw noSuchDevice(input.SerialNumber);
+
+    const throttle = { accountId: caller.accountId, owner: target.owner, serialNumber: device.serialNumber };
+    await assertNotThrottled(store, throttle, now, throttledIamCode);
+    const step = verifyConsecutiveTotpCodes({
+      secret: sealer.unseal(device.seedSealed, MFA_SEED_CONTEXT),
+      code1: input.AuthenticationCode1,
+      code2: input.AuthenticationCode2,
+      timestamp: now.getTime(),
+      ...(device.lastUsedStep !== undefined ? { lastUsedStep: device.lastUsedStep } : {}),
+    });
+    if (
+      step === null ||
+      !(await store.mfaDevices.consumeStep(device.serialNumber, step, step - totpStepAt(now.getTime())))
+    ) {
+      await recordCodeFailure(store, throttle, now);
+      throw new CommitThenFail(invalidIamCode());
+    }
+    await clearDeviceFailures(store, device.serialNumber);
+  },
+});

@@ -1,0 +1,108 @@
+// GetSessionToken: temporary credentials (an ASIA key id, a secret and a sealed session token)
+// for an IAM user or the root principal signing with a long-term key, optionally opened with an
+// MFA code. The code is checked like any other: ±1 step, single-use per device, throttled, and a
+// wrong one is counted (the count commits) before the request is refused.
+//
+// Durations: users 900–129,600 s (the model checks the range), default 43,200; the root principal
+// at most 3,600 s: longer requests are cut to one hour, as AWS documents. Session credentials
+// cannot call GetSessionToken ("Cannot call GetSessionToken with session credentials").
+
+import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
+import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
+import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
+import { verifyTotpCode } from "../../auth/totp/verifyTotpCode.ts";
+import { AccessDenied } from "../../domain/errors/commonErrors.ts";
+import { MFA_SEED_CONTEXT, sameOwner } from "../../domain/MfaDevice.ts";
+import type { GetSessionTokenRequest, GetSessionTokenResponse } from "../../generated/sts/stsShapes.ts";
+import { CommitThenFail } from "../CommitThenFail.ts";
+import { invalidStsCode, throttledStsCode, unknownStsDevice } from "../mfa/invalidCodeErrors.ts";
+import { assertNotThrottled, clearDeviceFailures, recordCodeFailure } from "../mfa/mfaCodeThrottle.ts";
+import { ownerOfCaller } from "../mfa/resolveMfaOwner.ts";
+import { defineOperation } from "../Operation.ts";
+
+export const DEFAULT_SESSION_SECONDS = 43_200;
+export const MAX_ROOT_SESSION_SECONDS = 3_600;
+
+export const GetSessionToken = defineOperation<GetSessionTokenRequest, GetSessionTokenResponse>({
+  service: "sts",
+  name: "GetSessionToken",
+  action: "sts:GetSessionToken",
+  // It spends an MFA code (the device's last accepted step) and counts failures.
+  mutating: true,
+  resource: () => "*",
+  async execute(input, { caller, store, now, random, sealer, auditDetails }) {
+    const owner = ownerOfCaller(caller);
+    if (caller.credential.kind !== "long-term-key" || !owner) {
+      throw new AccessDenied("Cannot call GetSessionToken with session credentials");
+    }
+    let duration = input.DurationSeconds ?? DEFAULT_SESSION_SECONDS;
+    if (caller.type === "Root") duration = Math.min(duration, MAX_ROOT_SESSION_SECONDS);
+
+    let mfa: { at: number; serialNumber: string } | undefined;
+    if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
+      auditDetails.mfaSerialNumber = input.SerialNumber ?? null;
+      const throttle = { accountId: caller.accountId, owner };
+      const device =
+        input.SerialNumber !== undefined
+          ? await store.mfaDevices.get(caller.accountId, input.SerialNumber)
+          : undefined;
+      if (!device || !sameOwner(device.owner, owner)) {
+        // Guessing serial numbers is throttled like guessing codes, against the caller.
+        await assertNotThrottled(store, throttle, now, throttledStsCode);
+        await recordCodeFailure(store, throttle, now);
+        throw new CommitThenFail(input.SerialNumber === undefined ? invalidStsCode() : unknownStsDevice());
+      }
+      const deviceThrottle = { ...throttle, serialNumber: device.serialNumber };
+      await assertNotThrottled(store, deviceThrottle, now, throttledStsCode);
+      const step =
+        input.TokenCode === undefined
+          ? null
+          : verifyTotpCode({
+              secret: sealer.unseal(device.seedSealed, MFA_SEED_CONTEXT),
+              code: input.TokenCode,
+              timestamp: now.getTime(),
+              driftSteps: device.driftSteps,
+              ...(device.lastUsedStep !== undefined ? { lastUsedStep: device.lastUsedStep } : {}),
+            });
+      // consumeStep refuses a step a racing request spent first.
+      if (step === null || !(await store.mfaDevices.consumeStep(device.serialNumber, step))) {
+        await recordCodeFailure(store, deviceThrottle, now);
+        throw new CommitThenFail(invalidStsCode());
+      }
+      await clearDeviceFailures(store, device.serialNumber);
+      mfa = { at: Math.floor(now.getTime() / 1000), serialNumber: device.serialNumber };
+      auditDetails.mfaSerialNumber = device.serialNumber;
+    }
+
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const expiresAt = issuedAt + duration;
+    const accessKeyId = generateAccessKeyId("temporary", random);
+    const secretAccessKey = generateSecretAccessKey(random);
+    const sessionToken = encodeSessionToken(
+      {
+        accessKeyId,
+        secretAccessKey,
+        accountId: caller.accountId,
+        principalType: caller.type === "Root" ? "root" : "user",
+        principalArn: caller.arn,
+        principalId: caller.principalId,
+        ...(caller.userName ? { userName: caller.userName } : {}),
+        issuedAt,
+        expiresAt,
+        ...(mfa ? { mfaAuthenticatedAt: mfa.at, mfaSerialNumber: mfa.serialNumber } : {}),
+        sourceAccessKeyId: caller.credential.accessKeyId,
+      },
+      sealer,
+    );
+    auditDetails.temporaryAccessKeyId = accessKeyId;
+    auditDetails.mfaAuthenticated = mfa !== undefined;
+    return {
+      Credentials: {
+        AccessKeyId: accessKeyId,
+        SecretAccessKey: secretAccessKey,
+        SessionToken: sessionToken,
+        Expiration: new Date(expiresAt * 1000),
+      },
+    };
+  },
+});
