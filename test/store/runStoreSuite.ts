@@ -1,0 +1,191 @@
+// One suite for every Store adapter (SQLite now, PostgreSQL when it lands): what the operations
+// rely on, stated once. An adapter's test file calls runStoreSuite with a factory.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { InvalidInput } from "../../src/domain/errors/iamErrors.ts";
+import { generateUniqueId } from "../../src/domain/generateUniqueId.ts";
+import type { User } from "../../src/domain/User.ts";
+import type { Store } from "../../src/store/ports.ts";
+
+const ACCOUNT = "111122223333";
+
+function user(name: string, path = "/"): User {
+  return {
+    accountId: ACCOUNT,
+    userId: generateUniqueId("AIDA"),
+    userName: name,
+    path,
+    arn: `arn:aws:iam::${ACCOUNT}:user${path}${name}`,
+    createDate: new Date("2026-01-01T00:00:00Z"),
+  };
+}
+
+export function runStoreSuite(name: string, open: () => Promise<Store>): void {
+  describe(`store suite: ${name}`, () => {
+    async function withStore(fn: (store: Store) => Promise<void>) {
+      const store = await open();
+      try {
+        await store.accounts.create({ accountId: ACCOUNT, createDate: new Date() });
+        await fn(store);
+      } finally {
+        await store.close();
+      }
+    }
+
+    test("a transaction that throws leaves nothing behind", () =>
+      withStore(async (store) => {
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await tx.users.create(user("ghost"));
+            throw new Error("boom");
+          }),
+          /boom/,
+        );
+        assert.equal(await store.users.getByName(ACCOUNT, "ghost"), undefined);
+      }));
+
+    test("user names are unique and found without regard to case", () =>
+      withStore(async (store) => {
+        const alice = user("Alice");
+        await store.users.create(alice);
+        assert.equal((await store.users.getByName(ACCOUNT, "alice"))?.userId, alice.userId);
+        await assert.rejects(store.users.create(user("ALICE")));
+      }));
+
+    test("users list in name order, by path prefix, with markers", () =>
+      withStore(async (store) => {
+        for (const n of ["carol", "alice", "bob"]) await store.users.create(user(n, "/team/"));
+        await store.users.create(user("zed", "/other/"));
+        const first = await store.users.list(ACCOUNT, "/team/", { maxItems: 2 });
+        assert.deepEqual(
+          first.items.map((u) => u.userName),
+          ["alice", "bob"],
+        );
+        assert.ok(first.marker);
+        const second = await store.users.list(ACCOUNT, "/team/", { maxItems: 2, marker: first.marker });
+        assert.deepEqual(
+          second.items.map((u) => u.userName),
+          ["carol"],
+        );
+        assert.equal(second.marker, undefined);
+        await assert.rejects(store.users.list(ACCOUNT, "/", { maxItems: 2, marker: "!!" }), InvalidInput);
+      }));
+
+    test("tags keep their order and are unique without regard to case", () =>
+      withStore(async (store) => {
+        await store.userTags.put("R1", [
+          { Key: "b", Value: "1" },
+          { Key: "a", Value: "2" },
+        ]);
+        await store.userTags.put("R1", [{ Key: "B", Value: "3" }]);
+        assert.deepEqual(await store.userTags.list("R1"), [
+          { Key: "B", Value: "3" },
+          { Key: "a", Value: "2" },
+        ]);
+        await store.userTags.remove("R1", ["A"]);
+        assert.deepEqual(await store.userTags.list("R1"), [{ Key: "B", Value: "3" }]);
+      }));
+
+    test("access keys: sealed secret round trip, status, owner listing, last use", () =>
+      withStore(async (store) => {
+        const bob = user("bob");
+        await store.users.create(bob);
+        await store.accessKeys.create({
+          accessKeyId: "AKIAAAAAAAAAAAAAAAA1",
+          accountId: ACCOUNT,
+          userId: bob.userId,
+          status: "Active",
+          createDate: new Date(),
+          secretSealed: "v1.sealed",
+        });
+        const key = await store.accessKeys.get("AKIAAAAAAAAAAAAAAAA1");
+        assert.equal(key?.userName, "bob");
+        assert.equal(key?.secretSealed, "v1.sealed");
+        await store.accessKeys.setStatus("AKIAAAAAAAAAAAAAAAA1", "Inactive");
+        assert.equal((await store.accessKeys.listForUser(bob.userId))[0]?.status, "Inactive");
+        assert.deepEqual(await store.accessKeys.getLastUsed("AKIAAAAAAAAAAAAAAAA1"), {});
+        const when = new Date("2026-02-02T00:00:00Z");
+        await store.accessKeys.recordLastUsed([
+          { accessKeyId: "AKIAAAAAAAAAAAAAAAA1", date: when, serviceName: "iam", region: "us-east-1" },
+        ]);
+        assert.deepEqual(await store.accessKeys.getLastUsed("AKIAAAAAAAAAAAAAAAA1"), {
+          lastUsedDate: when,
+          serviceName: "iam",
+          region: "us-east-1",
+        });
+        assert.equal((await store.users.attachments(bob.userId)).accessKeys, 1);
+      }));
+
+    test("managed policies: versions, default switching, attachments", () =>
+      withStore(async (store) => {
+        const arn = `arn:aws:iam::${ACCOUNT}:policy/p`;
+        const now = new Date();
+        await store.managedPolicies.create(
+          {
+            accountId: ACCOUNT,
+            policyId: "ANPA1",
+            policyName: "p",
+            path: "/",
+            arn,
+            defaultVersionId: "v1",
+            createDate: now,
+            updateDate: now,
+          },
+          { policyArn: arn, versionId: "v1", document: "{}", isDefaultVersion: true, createDate: now },
+        );
+        await store.managedPolicies.createVersion({
+          policyArn: arn,
+          versionId: "v2",
+          document: '{"x":1}',
+          isDefaultVersion: false,
+          createDate: now,
+        });
+        assert.equal(await store.managedPolicies.getDefaultDocument(arn), "{}");
+        await store.managedPolicies.setDefaultVersion(arn, "v2", now);
+        assert.equal(await store.managedPolicies.getDefaultDocument(arn), '{"x":1}');
+        await store.managedPolicies.deleteVersion(arn, "v1");
+        assert.equal(await store.managedPolicies.lastVersionNumber(arn), 2);
+        const carol = user("carol");
+        await store.users.create(carol);
+        await store.userPolicies.attach(carol.userId, arn, now);
+        assert.deepEqual(await store.userPolicies.usersWithAttached(ACCOUNT, arn), [carol.userId]);
+        assert.equal((await store.users.attachments(carol.userId)).policies, 1);
+      }));
+
+    test("audit records come back in time order, filtered by name and time", () =>
+      withStore(async (store) => {
+        const base = {
+          eventVersion: "1.08" as const,
+          eventSource: "iam.amazonaws.com",
+          awsRegion: "us-east-1",
+          sourceIPAddress: "127.0.0.1",
+          userAgent: "test",
+          userIdentity: { type: "Root" },
+          requestParameters: null,
+          responseElements: null,
+          requestID: "r",
+          eventType: "AwsApiCall" as const,
+          readOnly: false,
+          managementEvent: true as const,
+          eventCategory: "Management" as const,
+        };
+        await store.audit.append([
+          { ...base, eventID: "e2", eventTime: "2026-01-02T00:00:00Z", eventName: "CreateUser" },
+          { ...base, eventID: "e1", eventTime: "2026-01-01T00:00:00Z", eventName: "DeleteUser" },
+        ]);
+        assert.deepEqual(
+          (await store.audit.query({})).map((e) => e.eventID),
+          ["e1", "e2"],
+        );
+        assert.deepEqual(
+          (await store.audit.query({ eventName: "CreateUser" })).map((e) => e.eventID),
+          ["e2"],
+        );
+        assert.deepEqual(
+          (await store.audit.query({ since: new Date("2026-01-01T12:00:00Z") })).map((e) => e.eventID),
+          ["e2"],
+        );
+      }));
+  });
+}
