@@ -355,7 +355,8 @@ describe("devices", () => {
   test("seeds are sealed under their own context", async () => {
     const d = await createDevice("sealed");
     const device = await store.mfaDevices.get(ACCOUNT, d.serial);
-    assert.ok(device?.seedSealed.startsWith("v1."));
+    assert.ok(device);
+    assert.ok(device.seedSealed.startsWith("v1."));
     assert.throws(() => sealer.unseal(device.seedSealed, "access-key-secret"));
     assert.equal(sealer.unseal(device.seedSealed, "mfa-seed").length, 40);
   });
