@@ -1,31 +1,53 @@
 // The operations Portcullis serves, by service and AWS name. Any operation in the service model
 // that is not listed here answers NotImplemented (501), never a 500.
 
+import { AttachUserPolicy } from "./iam/AttachUserPolicy.ts";
 import { CreateAccessKey } from "./iam/CreateAccessKey.ts";
+import { CreatePolicy } from "./iam/CreatePolicy.ts";
+import { CreatePolicyVersion } from "./iam/CreatePolicyVersion.ts";
 import { CreateUser } from "./iam/CreateUser.ts";
 import { CreateVirtualMFADevice } from "./iam/CreateVirtualMFADevice.ts";
 import { DeactivateMFADevice } from "./iam/DeactivateMFADevice.ts";
 import { DeleteAccessKey } from "./iam/DeleteAccessKey.ts";
+import { DeletePolicy } from "./iam/DeletePolicy.ts";
+import { DeletePolicyVersion } from "./iam/DeletePolicyVersion.ts";
 import { DeleteUser } from "./iam/DeleteUser.ts";
+import { DeleteUserPermissionsBoundary } from "./iam/DeleteUserPermissionsBoundary.ts";
+import { DeleteUserPolicy } from "./iam/DeleteUserPolicy.ts";
 import { DeleteVirtualMFADevice } from "./iam/DeleteVirtualMFADevice.ts";
+import { DetachUserPolicy } from "./iam/DetachUserPolicy.ts";
 import { EnableMFADevice } from "./iam/EnableMFADevice.ts";
 import { GetAccessKeyLastUsed } from "./iam/GetAccessKeyLastUsed.ts";
 import { GetContextKeysForCustomPolicy } from "./iam/GetContextKeysForCustomPolicy.ts";
 import { GetContextKeysForPrincipalPolicy } from "./iam/GetContextKeysForPrincipalPolicy.ts";
 import { GetMFADevice } from "./iam/GetMFADevice.ts";
+import { GetPolicy } from "./iam/GetPolicy.ts";
+import { GetPolicyVersion } from "./iam/GetPolicyVersion.ts";
 import { GetUser } from "./iam/GetUser.ts";
+import { GetUserPolicy } from "./iam/GetUserPolicy.ts";
 import { ListAccessKeys } from "./iam/ListAccessKeys.ts";
+import { ListAttachedUserPolicies } from "./iam/ListAttachedUserPolicies.ts";
+import { ListEntitiesForPolicy } from "./iam/ListEntitiesForPolicy.ts";
 import { ListMFADevices } from "./iam/ListMFADevices.ts";
 import { ListMFADeviceTags } from "./iam/ListMFADeviceTags.ts";
+import { ListPolicies } from "./iam/ListPolicies.ts";
+import { ListPolicyTags } from "./iam/ListPolicyTags.ts";
+import { ListPolicyVersions } from "./iam/ListPolicyVersions.ts";
+import { ListUserPolicies } from "./iam/ListUserPolicies.ts";
 import { ListUsers } from "./iam/ListUsers.ts";
 import { ListUserTags } from "./iam/ListUserTags.ts";
 import { ListVirtualMFADevices } from "./iam/ListVirtualMFADevices.ts";
+import { PutUserPermissionsBoundary } from "./iam/PutUserPermissionsBoundary.ts";
+import { PutUserPolicy } from "./iam/PutUserPolicy.ts";
 import { ResyncMFADevice } from "./iam/ResyncMFADevice.ts";
+import { SetDefaultPolicyVersion } from "./iam/SetDefaultPolicyVersion.ts";
 import { SimulateCustomPolicy } from "./iam/SimulateCustomPolicy.ts";
 import { SimulatePrincipalPolicy } from "./iam/SimulatePrincipalPolicy.ts";
 import { TagMFADevice } from "./iam/TagMFADevice.ts";
+import { TagPolicy } from "./iam/TagPolicy.ts";
 import { TagUser } from "./iam/TagUser.ts";
 import { UntagMFADevice } from "./iam/UntagMFADevice.ts";
+import { UntagPolicy } from "./iam/UntagPolicy.ts";
 import { UntagUser } from "./iam/UntagUser.ts";
 import { UpdateAccessKey } from "./iam/UpdateAccessKey.ts";
 import { UpdateUser } from "./iam/UpdateUser.ts";
@@ -71,6 +93,28 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     TagMFADevice,
     UntagMFADevice,
     ListMFADeviceTags,
+    CreatePolicy,
+    GetPolicy,
+    ListPolicies,
+    DeletePolicy,
+    CreatePolicyVersion,
+    GetPolicyVersion,
+    ListPolicyVersions,
+    DeletePolicyVersion,
+    SetDefaultPolicyVersion,
+    TagPolicy,
+    UntagPolicy,
+    ListPolicyTags,
+    AttachUserPolicy,
+    DetachUserPolicy,
+    ListAttachedUserPolicies,
+    PutUserPolicy,
+    GetUserPolicy,
+    DeleteUserPolicy,
+    ListUserPolicies,
+    PutUserPermissionsBoundary,
+    DeleteUserPermissionsBoundary,
+    ListEntitiesForPolicy,
   ]),
   sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken]),
 };

@@ -1,0 +1,23 @@
+// GetPolicyVersion: one version of a managed policy, its document URL-encoded as AWS returns it.
+// An AWS-managed policy has one version here, its current default.
+
+import type { GetPolicyVersionRequest, GetPolicyVersionResponse } from "../../generated/iam/iamShapes.ts";
+import { defineOperation } from "../Operation.ts";
+import { policyVersionShape } from "./policyShape.ts";
+import { getPolicyOrThrow, noSuchPolicyVersion, policyVersions } from "./resolvePolicy.ts";
+
+export const GetPolicyVersion = defineOperation<GetPolicyVersionRequest, GetPolicyVersionResponse>({
+  service: "iam",
+  name: "GetPolicyVersion",
+  action: "iam:GetPolicyVersion",
+  mutating: false,
+  resource: (input) => input.PolicyArn,
+  async execute(input, { caller, store }) {
+    const resolved = await getPolicyOrThrow(store, caller, input.PolicyArn, "iam:GetPolicyVersion");
+    const version = resolved.awsManaged
+      ? (await policyVersions(store, resolved)).find((v) => v.versionId === input.VersionId)
+      : await store.managedPolicies.getVersion(resolved.policy.arn, input.VersionId);
+    if (!version) throw noSuchPolicyVersion(input.PolicyArn, input.VersionId);
+    return { PolicyVersion: policyVersionShape(version, true) };
+  },
+});

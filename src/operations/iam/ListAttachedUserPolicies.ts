@@ -1,0 +1,35 @@
+// ListAttachedUserPolicies: the managed policies attached to a user, in the order they were
+// attached, filtered by the policies' path prefix and paginated with Marker/MaxItems.
+
+import type {
+  ListAttachedUserPoliciesRequest,
+  ListAttachedUserPoliciesResponse,
+} from "../../generated/iam/iamShapes.ts";
+import { defineOperation } from "../Operation.ts";
+import { paginateList } from "../paginateList.ts";
+import { nameOfPolicyArn, pathOfPolicyArn } from "./resolvePolicy.ts";
+import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
+
+export const ListAttachedUserPolicies = defineOperation<
+  ListAttachedUserPoliciesRequest,
+  ListAttachedUserPoliciesResponse
+>({
+  service: "iam",
+  name: "ListAttachedUserPolicies",
+  action: "iam:ListAttachedUserPolicies",
+  mutating: false,
+  resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
+  async execute(input, { caller, store }) {
+    const user = await getUserOrThrow(store, caller.accountId, input.UserName);
+    const prefix = input.PathPrefix ?? "/";
+    const arns = (await store.userPolicies.listAttached(user.userId)).filter((arn) =>
+      pathOfPolicyArn(arn).startsWith(prefix),
+    );
+    const page = paginateList(arns, input.Marker, input.MaxItems);
+    return {
+      AttachedPolicies: page.items.map((arn) => ({ PolicyName: nameOfPolicyArn(arn), PolicyArn: arn })),
+      IsTruncated: page.IsTruncated,
+      ...(page.Marker ? { Marker: page.Marker } : {}),
+    };
+  },
+});
