@@ -3,6 +3,7 @@
 import { Command } from "commander";
 import { ConfigError } from "../server/ServerConfig.ts";
 import { auditCommand } from "./auditCommand.ts";
+import { auditMfaCommand } from "./auditMfaCommand.ts";
 import { serveCommand } from "./serveCommand.ts";
 
 const program = new Command("portcullis").description(
@@ -18,13 +19,24 @@ program
   .option("--log-level <level>", "log level (env PORTCULLIS_LOG_LEVEL, default info)")
   .action((opts) => serveCommand(opts));
 
-program
+// Options belong to the command they follow, so `audit mfa --data D` is mfa's --data.
+program.enablePositionalOptions();
+
+const audit = program
   .command("audit")
+  .enablePositionalOptions()
   .description("print the audit trail as JSON lines (CloudTrail record format)")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
   .option("--since <time>", "only records at or after this ISO-8601 time")
   .option("--event-name <name>", "only records of this API operation")
   .action((opts) => auditCommand(opts));
+
+audit
+  .command("mfa")
+  .description("per user, every MFA device association and how it was authenticated; flags those to review")
+  .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option("--json", "one JSON object per change instead of text")
+  .action((opts) => auditMfaCommand(opts));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
