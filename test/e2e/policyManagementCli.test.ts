@@ -1,0 +1,114 @@
+// End-to-end with the AWS CLI (where the machine has it): the CLI decodes the URL-encoded policy
+// documents Portcullis returns, as it does AWS's, into the very JSON that was submitted.
+
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { after, before, describe, test } from "node:test";
+import { promisify } from "node:util";
+import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
+
+const run = promisify(execFile);
+
+async function awsCliAvailable(): Promise<boolean> {
+  try {
+    await run("aws", ["--version"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = await awsCliAvailable();
+const reason = "the AWS CLI (`aws`) is not installed on this machine; .ci/run installs Debian's awscli";
+
+describe("AWS CLI: policy documents", { skip: available ? false : reason }, () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  async function aws(...args: string[]) {
+    const { stdout } = await run("aws", ["--endpoint-url", server.url, "--output", "json", ...args], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "/tmp",
+        AWS_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
+        AWS_DEFAULT_REGION: "us-east-1",
+        AWS_CONFIG_FILE: "/dev/null",
+        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+        AWS_MAX_ATTEMPTS: "1",
+      },
+    });
+    return stdout.trim() ? JSON.parse(stdout) : {};
+  }
+
+  const document = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "Read",
+        Effect: "Allow",
+        Action: ["s3:Get*", "s3:List*"],
+        Resource: "arn:aws:s3:::my bucket+x/*",
+      },
+    ],
+  };
+
+  test("get-policy-version and get-user-policy show the decoded document", async () => {
+    const created = await aws(
+      "iam",
+      "create-policy",
+      "--policy-name",
+      "cli-policy",
+      "--policy-document",
+      JSON.stringify(document, null, 2),
+    );
+    assert.equal(created.Policy.Arn, `arn:aws:iam::${TEST_ACCOUNT_ID}:policy/cli-policy`);
+    const version = await aws(
+      "iam",
+      "get-policy-version",
+      "--policy-arn",
+      created.Policy.Arn,
+      "--version-id",
+      "v1",
+    );
+    assert.deepEqual(version.PolicyVersion.Document, document);
+
+    await aws("iam", "create-user", "--user-name", "cli-inline");
+    await aws(
+      "iam",
+      "put-user-policy",
+      "--user-name",
+      "cli-inline",
+      "--policy-name",
+      "inline",
+      "--policy-document",
+      JSON.stringify(document),
+    );
+    const inline = await aws(
+      "iam",
+      "get-user-policy",
+      "--user-name",
+      "cli-inline",
+      "--policy-name",
+      "inline",
+    );
+    assert.deepEqual(inline.PolicyDocument, document);
+
+    const admin = await aws(
+      "iam",
+      "get-policy-version",
+      "--policy-arn",
+      "arn:aws:iam::aws:policy/AdministratorAccess",
+      "--version-id",
+      "v1",
+    );
+    assert.deepEqual(admin.PolicyVersion.Document.Statement, [
+      { Effect: "Allow", Action: "*", Resource: "*" },
+    ]);
+  });
+});
