@@ -20,8 +20,14 @@ export interface Operation<I = unknown, O = unknown> {
    * carries its path, which policies can match on.
    */
   resource(input: I, scope: { caller: CallerIdentity; store: StoreSession }): string | Promise<string>;
-  /** Request-specific condition keys (`aws:RequestTag/…`, `aws:TagKeys`, `iam:PolicyARN`…). */
-  conditionKeys?(input: I): Record<string, ConditionValue>;
+  /**
+   * Request-specific condition keys (`aws:RequestTag/…`, `aws:TagKeys`, `iam:PolicyARN`…). It may
+   * read the store: some keys describe what exists now (the boundary a call would remove).
+   */
+  conditionKeys?(
+    input: I,
+    scope: { caller: CallerIdentity; store: StoreSession },
+  ): Record<string, ConditionValue> | Promise<Record<string, ConditionValue>>;
   execute(input: I, ctx: OperationContext): Promise<O>;
 }
 

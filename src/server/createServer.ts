@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import pino, { type Logger } from "pino";
 import { AuditBuffer } from "../audit/AuditBuffer.ts";
+import { awsManagedPolicySource } from "../domain/awsManagedPolicyCatalog.ts";
 import { RequestEntityTooLarge } from "../domain/errors/commonErrors.ts";
 import { iamModel } from "../generated/iam/iamModel.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
@@ -45,7 +46,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   }, 1000);
   lastUsedTimer.unref();
 
-  const policies = new PolicyResolver({ get: () => undefined });
+  const policies = new PolicyResolver(awsManagedPolicySource);
   const handler = new AwsRequestHandler({
     store,
     sealer,

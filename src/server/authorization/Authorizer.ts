@@ -81,7 +81,7 @@ export class Authorizer {
         req.facts,
         tags,
         await this.resourceTags(resource, caller, store),
-        operation.conditionKeys?.(input),
+        await operation.conditionKeys?.(input, { caller, store }),
       ),
     };
     return { request, decision: evaluatePolicies(request, set) };
