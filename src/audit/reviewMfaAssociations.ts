@@ -44,6 +44,12 @@ function mechanismOf(event: AuditEvent): string {
   return "LongTermAccessKey";
 }
 
+/** Our millisecond request time when recorded (eventTime has whole seconds), else eventTime. */
+function orderingTime(event: AuditEvent): string {
+  const recorded = event.additionalEventData?.requestTime;
+  return typeof recorded === "string" ? recorded : event.eventTime.replace(/Z$/, ".000Z");
+}
+
 function targetOf(event: AuditEvent): string {
   const recorded = event.additionalEventData?.targetArn;
   if (typeof recorded === "string") return recorded;
@@ -56,9 +62,8 @@ function targetOf(event: AuditEvent): string {
 export function reviewMfaAssociations(events: readonly AuditEvent[]): MfaReviewReport {
   const changes = events
     .filter((e) => CHANGE_EVENTS.has(e.eventName) && e.errorCode === undefined)
-    .map((e, index) => ({ e, index }))
-    // Records are stored by second; keep the store's order within a second.
-    .sort((a, b) => a.e.eventTime.localeCompare(b.e.eventTime) || a.index - b.index)
+    .map((e, index) => ({ e, index, at: orderingTime(e) }))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.index - b.index)
     .map(({ e }) => e);
 
   // Devices each user holds, replayed from the trail, for records that lack our own count.

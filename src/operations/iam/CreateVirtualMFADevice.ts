@@ -29,7 +29,7 @@ export const CreateVirtualMFADevice = defineOperation<
     mfaDeviceArn(caller.accountId, input.Path ?? "/", input.VirtualMFADeviceName),
   conditionKeys: (input) => requestTagConditionKeys(input.Tags),
   async execute(input, { caller, store, now, random, sealer, auditDetails }) {
-    describeMfaAuthentication(auditDetails, caller);
+    describeMfaAuthentication(auditDetails, caller, now);
     const tags = input.Tags ?? [];
     assertUniqueTagKeys(tags);
     assertTagLimit([], tags);

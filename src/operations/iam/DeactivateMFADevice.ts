@@ -16,9 +16,9 @@ export const DeactivateMFADevice = defineOperation<DeactivateMFADeviceRequest, v
   action: "iam:DeactivateMFADevice",
   mutating: true,
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
-  async execute(input, { caller, store, auditDetails }) {
+  async execute(input, { caller, store, now, auditDetails }) {
     const target = await resolveMfaOwner(store, caller, input.UserName);
-    describeMfaAuthentication(auditDetails, caller, target);
+    describeMfaAuthentication(auditDetails, caller, now, target);
     auditDetails.serialNumber = input.SerialNumber;
     await assertMayManageOwnMfa(store, caller, "iam:DeactivateMFADevice", target);
     const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);

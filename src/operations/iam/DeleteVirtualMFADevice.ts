@@ -13,8 +13,8 @@ export const DeleteVirtualMFADevice = defineOperation<DeleteVirtualMFADeviceRequ
   action: "iam:DeleteVirtualMFADevice",
   mutating: true,
   resource: (input) => input.SerialNumber,
-  async execute(input, { caller, store, auditDetails }) {
-    describeMfaAuthentication(auditDetails, caller);
+  async execute(input, { caller, store, now, auditDetails }) {
+    describeMfaAuthentication(auditDetails, caller, now);
     auditDetails.serialNumber = input.SerialNumber;
     const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
     if (device.owner) throw new DeleteConflict("MFA device is still in use; deactivate it first.");

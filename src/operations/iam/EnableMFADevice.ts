@@ -25,7 +25,7 @@ export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   async execute(input, { caller, store, now, sealer, auditDetails }) {
     const target = await resolveMfaOwner(store, caller, input.UserName);
-    describeMfaAuthentication(auditDetails, caller, target);
+    describeMfaAuthentication(auditDetails, caller, now, target);
     auditDetails.serialNumber = input.SerialNumber;
     await assertMayManageOwnMfa(store, caller, "iam:EnableMFADevice", target);
 

@@ -22,7 +22,7 @@ export const ResyncMFADevice = defineOperation<ResyncMFADeviceRequest, void>({
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   async execute(input, { caller, store, now, sealer, auditDetails }) {
     const target = await resolveMfaOwner(store, caller, input.UserName);
-    describeMfaAuthentication(auditDetails, caller, target);
+    describeMfaAuthentication(auditDetails, caller, now, target);
     auditDetails.serialNumber = input.SerialNumber;
     const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
     if (!sameOwner(device.owner, target.owner)) throw noSuchDevice(input.SerialNumber);

@@ -37,9 +37,12 @@ export function actsOnSelf(caller: CallerIdentity, owner: MfaOwner): boolean {
 export function describeMfaAuthentication(
   details: Record<string, unknown>,
   caller: CallerIdentity,
+  now: Date,
   target?: { owner: MfaOwner; arn: string },
 ): void {
   details.mfaAuthentication = mfaAuthenticationMechanism(caller);
+  // CloudTrail's eventTime has whole seconds; this orders changes made within one second.
+  details.requestTime = now.toISOString();
   if (caller.credential.mfaAuthenticatedAt)
     details.mfaAuthenticatedAt = caller.credential.mfaAuthenticatedAt.toISOString();
   details.actedOn = target ? (actsOnSelf(caller, target.owner) ? "Self" : "AnotherUser") : "NoUser";
