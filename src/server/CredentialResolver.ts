@@ -57,7 +57,7 @@ export class CredentialResolver {
 
   private async loadLongTerm(accessKeyId: string): Promise<ResolvedCredential> {
     const key = await this.store.accessKeys.get(accessKeyId);
-    if (!key || key.status !== "Active") throw new InvalidClientTokenId();
+    if (key?.status !== "Active") throw new InvalidClientTokenId();
     const secretAccessKey = this.sealer.unseal(key.secretSealed, ACCESS_KEY_SECRET_CONTEXT).toString("utf8");
     if (!key.userId) {
       return {

@@ -116,6 +116,7 @@ test("policy variables: a user may manage only resources named after themselves"
         {
           Effect: "Allow",
           Action: ["iam:GetUser", "iam:TagUser"],
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
           Resource: "arn:aws:iam::*:user/${aws:username}",
         },
       ]),

@@ -62,18 +62,29 @@ describe("AWS CLI", { skip: available ? false : reason }, () => {
     assert.equal(user.json.User.UserName, "cli-alice");
     const key = await aws(ROOT_KEY, "iam", "create-access-key", "--user-name", "cli-alice");
     assert.ok(key.ok);
-    const creds = { accessKeyId: key.json.AccessKey.AccessKeyId, secretAccessKey: key.json.AccessKey.SecretAccessKey };
+    const creds = {
+      accessKeyId: key.json.AccessKey.AccessKeyId,
+      secretAccessKey: key.json.AccessKey.SecretAccessKey,
+    };
     const alice = await aws(creds, "sts", "get-caller-identity");
     assert.ok(alice.ok);
     assert.equal(alice.json.Arn, `arn:aws:iam::${TEST_ACCOUNT_ID}:user/cli-alice`);
   });
 
   test("errors reach the CLI with AWS's codes", async () => {
-    const wrong = await aws({ ...ROOT_KEY, secretAccessKey: "wrong-secret-000000000000000000000000000" }, "sts", "get-caller-identity");
+    const wrong = await aws(
+      { ...ROOT_KEY, secretAccessKey: "wrong-secret-000000000000000000000000000" },
+      "sts",
+      "get-caller-identity",
+    );
     assert.ok(!wrong.ok);
     assert.match(wrong.stderr, /SignatureDoesNotMatch/);
 
-    const unknown = await aws({ accessKeyId: "AKIAUNKNOWNUNKNOWN00", secretAccessKey: "x".repeat(40) }, "sts", "get-caller-identity");
+    const unknown = await aws(
+      { accessKeyId: "AKIAUNKNOWNUNKNOWN00", secretAccessKey: "x".repeat(40) },
+      "sts",
+      "get-caller-identity",
+    );
     assert.ok(!unknown.ok);
     assert.match(unknown.stderr, /InvalidClientTokenId/);
 
