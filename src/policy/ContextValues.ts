@@ -13,18 +13,42 @@ export type RawContextValue =
   | Date
   | ReadonlyArray<string | number | boolean | Date>;
 
+/** Lower-cased spellings of keys seen before: requests reuse a small set of key names. */
+const LOWER = new Map<string, string>();
+
+function lower(key: string): string {
+  let l = LOWER.get(key);
+  if (l === undefined) {
+    l = key.toLowerCase();
+    if (LOWER.size < 4096) LOWER.set(key, l);
+  }
+  return l;
+}
+
 export class ContextValues {
-  private readonly map = new Map<string, string[]>();
+  /** A single value is kept as a string (no array per key per request); several as a list. */
+  private readonly map = new Map<string, string | string[]>();
 
   set(key: string, value: RawContextValue | undefined | null): this {
     if (value === undefined || value === null) return this;
-    const list = Array.isArray(value) ? value.map(stringify) : [stringify(value as string)];
-    if (list.length > 0) this.map.set(key.toLowerCase(), list);
+    let stored: string | string[];
+    if (typeof value === "string") stored = value;
+    else if (Array.isArray(value)) {
+      if (value.length === 0) return this;
+      stored = value.map(stringify);
+    } else stored = stringify(value as string | number | boolean | Date);
+    this.map.set(lower(key), stored);
     return this;
   }
 
-  /** Values of a key already lower-cased by the compiler. */
+  /** Values of a key (lower-cased by the caller), as a list. */
   get(lowerKey: string): string[] | undefined {
+    const v = this.map.get(lowerKey);
+    return typeof v === "string" ? [v] : v;
+  }
+
+  /** Values of a key (lower-cased by the caller): one string, or a list of two or more… or one. */
+  raw(lowerKey: string): string | string[] | undefined {
     return this.map.get(lowerKey);
   }
 

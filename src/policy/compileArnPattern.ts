@@ -8,7 +8,13 @@
  * Pure: imports nothing but other policy modules.
  */
 import type { ContextValues } from "./ContextValues.ts";
-import { compileTemplate, resolveTemplate, type Template, templateVariables } from "./compileTemplate.ts";
+import {
+  compileTemplate,
+  resolveTemplate,
+  resolveTemplateText,
+  type Template,
+  templateVariables,
+} from "./compileTemplate.ts";
 import { compilePieces, type PatternPiece, type WildcardMatcher } from "./compileWildcard.ts";
 
 /** An ARN split into its six parts, or null when the text is not an ARN. */
@@ -82,6 +88,8 @@ function isStar(seg: readonly PatternPiece[]): boolean {
 
 export interface CompiledArnPattern {
   template: Template;
+  /** Variables but no wildcards: the resolved pattern is one exact ARN, compared as text. */
+  literal?: boolean;
   /** For patterns without variables. */
   static?: ArnMatcher;
   /** Per-resolution cache for patterns with variables (resolved text → matcher). */
@@ -91,7 +99,10 @@ export interface CompiledArnPattern {
 export function compileArnPattern(text: string, variablesEnabled: boolean): CompiledArnPattern {
   const template = compileTemplate(text, variablesEnabled);
   if (!template.hasVariables) return { template, static: compileSegments(template.pieces as PatternPiece[]) };
-  return { template, cache: new Map() };
+  const literal = template.pieces.every(
+    (piece) => !(piece as PatternPiece).wild || !/[*?]/.test((piece as PatternPiece).text),
+  );
+  return literal ? { template, literal, cache: new Map() } : { template, cache: new Map() };
 }
 
 const CACHE_LIMIT = 256;
@@ -103,6 +114,11 @@ export function matchArnPattern(
   ctx: ContextValues,
 ): boolean {
   if (p.static) return p.static(raw, parts);
+  if (p.literal) {
+    // Without wildcards, part-by-part equality is equality of the whole text.
+    const text = resolveTemplateText(p.template, ctx);
+    return text !== null && parts !== null && text === raw;
+  }
   const m = resolveArnPattern(p, ctx);
   return m?.(raw, parts) === true;
 }

@@ -118,8 +118,9 @@ function compileTest(
 
   if (qualifier === "ForAllValues") {
     return (ctx) => {
-      const values = ctx.get(key);
+      const values = ctx.raw(key);
       if (values === undefined) return absent;
+      if (typeof values === "string") return matchesAny(values, ctx) !== negated;
       for (let i = 0; i < values.length; i++) {
         if (matchesAny(values[i] as string, ctx) === negated) return false;
       }
@@ -128,8 +129,9 @@ function compileTest(
   }
   if (qualifier === "ForAnyValue") {
     return (ctx) => {
-      const values = ctx.get(key);
+      const values = ctx.raw(key);
       if (values === undefined) return absent;
+      if (typeof values === "string") return matchesAny(values, ctx) !== negated;
       for (let i = 0; i < values.length; i++) {
         if (matchesAny(values[i] as string, ctx) !== negated) return true;
       }
@@ -139,8 +141,9 @@ function compileTest(
   if (policyValues.length === 1) {
     const only = policyValues[0];
     return (ctx) => {
-      const values = ctx.get(key);
+      const values = ctx.raw(key);
       if (values === undefined) return absent;
+      if (typeof values === "string") return op.matches(values, only, ctx) !== negated;
       for (let i = 0; i < values.length; i++) {
         if (op.matches(values[i] as string, only, ctx)) return !negated;
       }
@@ -148,8 +151,9 @@ function compileTest(
     };
   }
   return (ctx) => {
-    const values = ctx.get(key);
+    const values = ctx.raw(key);
     if (values === undefined) return absent;
+    if (typeof values === "string") return matchesAny(values, ctx) !== negated;
     for (let i = 0; i < values.length; i++) {
       if (matchesAny(values[i] as string, ctx)) return !negated;
     }

@@ -23,6 +23,7 @@ import {
 } from "./compilePrincipal.ts";
 import { templateVariables } from "./compileTemplate.ts";
 import { compileWildcard, hasWildcard, type WildcardMatcher } from "./compileWildcard.ts";
+import type { MatchedStatement } from "./evaluatePolicies.ts";
 import type { Effect, PolicyDocument, PolicyStatement } from "./PolicyDocument.ts";
 import type { SourceSpan } from "./parseJsonWithPositions.ts";
 
@@ -61,7 +62,12 @@ export interface CompiledStatement {
   conditions: CompiledCondition[];
   /** Condition keys (and variable keys) this statement reads, lower-cased → as written. */
   contextKeys: Map<string, string>;
+  /** The same keys as parallel arrays, for the per-request MissingContextValues check. */
+  contextKeyList: string[];
+  contextKeyWritten: string[];
   policy: CompiledPolicy;
+  /** How decisions report this statement; built on first use, then shared. */
+  description?: MatchedStatement;
 }
 
 export interface CompiledPolicy {
@@ -70,13 +76,46 @@ export interface CompiledPolicy {
   statements: CompiledStatement[];
   denies: CompiledStatement[];
   allows: CompiledStatement[];
+  /** Per action (lower-cased): the statements whose Action/NotAction match it, memoised. */
+  byAction: Map<string, ActionSlice>;
+}
+
+export interface ActionSlice {
+  denies: CompiledStatement[];
+  allows: CompiledStatement[];
+}
+
+const SLICE_LIMIT = 1024;
+
+/**
+ * The statements of a policy that apply to an action. Requests repeat a small set of actions,
+ * so the action patterns are tested once per policy and action, not once per request.
+ */
+export function sliceForAction(policy: CompiledPolicy, lowerAction: string): ActionSlice {
+  let slice = policy.byAction.get(lowerAction);
+  if (slice === undefined) {
+    slice = {
+      denies: policy.denies.filter((st) => st.matchAction(lowerAction)),
+      allows: policy.allows.filter((st) => st.matchAction(lowerAction)),
+    };
+    if (policy.byAction.size >= SLICE_LIMIT) policy.byAction.clear();
+    policy.byAction.set(lowerAction, slice);
+  }
+  return slice;
 }
 
 const ALWAYS = () => true;
 const NEVER = () => false;
 
 export function compilePolicy(doc: PolicyDocument, source: PolicySource): CompiledPolicy {
-  const policy: CompiledPolicy = { source, document: doc, statements: [], denies: [], allows: [] };
+  const policy: CompiledPolicy = {
+    source,
+    document: doc,
+    statements: [],
+    denies: [],
+    allows: [],
+    byAction: new Map(),
+  };
   const variablesEnabled = doc.version === "2012-10-17";
   for (const st of doc.statements) {
     const compiled = compileStatement(st, variablesEnabled, policy);
@@ -119,6 +158,8 @@ function compileStatement(
     matchResource,
     conditions,
     contextKeys: keys,
+    contextKeyList: [...keys.keys()],
+    contextKeyWritten: [...keys.values()],
     policy,
   };
   if (st.sid !== undefined) out.sid = st.sid;

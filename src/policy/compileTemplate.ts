@@ -75,9 +75,10 @@ export function resolveTemplate(t: Template, ctx: ContextValues): PatternPiece[]
       out.push(p);
       continue;
     }
-    const values = ctx.get(p.key);
+    const values = ctx.raw(p.key);
     // A multivalued key has no single value to substitute; AWS treats it as not present.
-    if (values && values.length === 1) out.push({ text: values[0] as string, wild: false });
+    if (typeof values === "string") out.push({ text: values, wild: false });
+    else if (values && values.length === 1) out.push({ text: values[0] as string, wild: false });
     else if (p.default !== undefined) out.push({ text: p.default, wild: false });
     else return null;
   }

@@ -22,7 +22,12 @@
  */
 import { ContextValues, contextValues, type RawContextValue } from "./ContextValues.ts";
 import { type ArnParts, splitArn } from "./compileArnPattern.ts";
-import type { CompiledPolicy, CompiledStatement, PolicySourceType } from "./compilePolicy.ts";
+import {
+  type CompiledPolicy,
+  type CompiledStatement,
+  type PolicySourceType,
+  sliceForAction,
+} from "./compilePolicy.ts";
 import type { PrincipalGrade, RequestPrincipal } from "./compilePrincipal.ts";
 import type { SourcePosition } from "./parseJsonWithPositions.ts";
 
@@ -88,9 +93,9 @@ interface EvalState {
 export function evaluatePolicies(request: RequestContext, policies: PolicySet): Decision {
   const ctx = request.context instanceof ContextValues ? request.context : contextValues(request.context);
   const p = request.principal;
-  const parts = request.resource === "*" ? null : splitArn(request.resource);
+  const parts = request.resource === "*" ? null : splitArnCached(request.resource);
   const s: EvalState = {
-    action: request.action.toLowerCase(),
+    action: lowerAction(request.action),
     resource: request.resource,
     parts,
     ctx,
@@ -109,15 +114,23 @@ export function evaluatePolicies(request: RequestContext, policies: PolicySet): 
   // (No closures in this function: it runs once per request and must not allocate them.)
   const denied: Denied = { list: null, by: undefined };
   if (subjectToScp && policies.scp) {
-    for (const pol of policies.scp) noteDeny(denied, collect(pol.denies, s, false), "scp");
+    for (const pol of policies.scp)
+      noteDeny(denied, collect(sliceForAction(pol, s.action).denies, s, false), "scp");
   }
   if (resourcePolicy)
-    noteDeny(denied, collectResource(resourcePolicy.denies, s, hasIdentity && hasBoundary).list, "resource");
+    noteDeny(
+      denied,
+      collectResource(sliceForAction(resourcePolicy, s.action).denies, s, hasIdentity && hasBoundary).list,
+      "resource",
+    );
   if (hasIdentity) {
-    for (const pol of policies.identity) noteDeny(denied, collect(pol.denies, s, false), "identity");
-    if (policies.boundary) noteDeny(denied, collect(policies.boundary.denies, s, false), "boundary");
+    for (const pol of policies.identity)
+      noteDeny(denied, collect(sliceForAction(pol, s.action).denies, s, false), "identity");
+    if (policies.boundary)
+      noteDeny(denied, collect(sliceForAction(policies.boundary, s.action).denies, s, false), "boundary");
     if (isSession && policies.session) {
-      for (const pol of policies.session) noteDeny(denied, collect(pol.denies, s, false), "session");
+      for (const pol of policies.session)
+        noteDeny(denied, collect(sliceForAction(pol, s.action).denies, s, false), "session");
     }
   }
   if (denied.list) return decide("ExplicitlyDenied", denied.list, s, denied.by);
@@ -125,13 +138,14 @@ export function evaluatePolicies(request: RequestContext, policies: PolicySet): 
   // 2. SCPs must allow.
   if (subjectToScp && policies.scp && policies.scp.length > 0) {
     let allowed = false;
-    for (const pol of policies.scp) if (collect(pol.allows, s, true)) allowed = true;
+    for (const pol of policies.scp)
+      if (collect(sliceForAction(pol, s.action).allows, s, true)) allowed = true;
     if (!allowed) return decide("ImplicitlyDenied", null, s, "scp");
   }
 
   // 3. Resource-based policy: how (if at all) it names the caller.
   const resource = resourcePolicy
-    ? collectResource(resourcePolicy.allows, s, false)
+    ? collectResource(sliceForAction(resourcePolicy, s.action).allows, s, false)
     : { list: null, grade: 0 };
   const grade = resource.grade;
   const resourceAccount = request.resourceAccountId || (parts?.[4] ? parts[4] : p.accountId);
@@ -147,15 +161,18 @@ export function evaluatePolicies(request: RequestContext, policies: PolicySet): 
 
   // 4./5. The caller's own side: identity ∩ boundary ∩ session.
   let identityAllows: CompiledStatement[] | null = null;
-  for (const pol of policies.identity) identityAllows = concat(identityAllows, collect(pol.allows, s, false));
-  const boundaryAllows = policies.boundary ? collect(policies.boundary.allows, s, false) : null;
+  for (const pol of policies.identity)
+    identityAllows = concat(identityAllows, collect(sliceForAction(pol, s.action).allows, s, false));
+  const boundaryAllows = policies.boundary
+    ? collect(sliceForAction(policies.boundary, s.action).allows, s, false)
+    : null;
   const boundaryOk = !policies.boundary || boundaryAllows !== null;
   let sessionAllows: CompiledStatement[] | null = null;
   let sessionOk = true;
   if (isSession) {
     if (policies.session && policies.session.length > 0) {
       for (const pol of policies.session)
-        sessionAllows = concat(sessionAllows, collect(pol.allows, s, false));
+        sessionAllows = concat(sessionAllows, collect(sliceForAction(pol, s.action).allows, s, false));
       sessionOk = sessionAllows !== null;
     } else sessionOk = p.type === "assumed-role";
   }
@@ -203,6 +220,32 @@ function concat4(
   return concat(concat(concat(a, b), c), d);
 }
 
+// Requests repeat a modest set of actions and resources: their case-folded and split forms are
+// memoised (bounded) instead of being rebuilt on every request.
+const ACTIONS = new Map<string, string>();
+const ARNS = new Map<string, ArnParts>();
+const MEMO_LIMIT = 4096;
+
+function lowerAction(action: string): string {
+  let l = ACTIONS.get(action);
+  if (l === undefined) {
+    l = action.toLowerCase();
+    if (ACTIONS.size >= MEMO_LIMIT) ACTIONS.clear();
+    ACTIONS.set(action, l);
+  }
+  return l;
+}
+
+function splitArnCached(resource: string): ArnParts {
+  let parts = ARNS.get(resource);
+  if (parts === undefined) {
+    parts = splitArn(resource);
+    if (ARNS.size >= MEMO_LIMIT) ARNS.clear();
+    ARNS.set(resource, parts);
+  }
+  return parts;
+}
+
 function concat(a: CompiledStatement[] | null, b: CompiledStatement[] | null): CompiledStatement[] | null {
   if (!b) return a;
   if (!a) return b;
@@ -210,20 +253,25 @@ function concat(a: CompiledStatement[] | null, b: CompiledStatement[] | null): C
   return a;
 }
 
-/** Whether a statement applies on action, resource and conditions (principal checked by the caller). */
+/**
+ * Whether a statement applies on resource and conditions. Its action was matched already (the
+ * statements come from the policy's per-action slice); the principal is checked by the caller.
+ */
 function applies(st: CompiledStatement, s: EvalState): boolean {
-  if (!st.matchAction(s.action)) return false;
   if (!st.matchResource(s.resource, s.parts, s.ctx)) return false;
   const conditions = st.conditions;
   if (conditions.length === 0) return true;
-  if (st.contextKeys.size > 0) noteMissing(st, s);
+  if (st.contextKeyList.length > 0) noteMissing(st, s);
   for (let i = 0; i < conditions.length; i++) if (!conditions[i]?.test(s.ctx)) return false;
   return true;
 }
 
 function noteMissing(st: CompiledStatement, s: EvalState): void {
-  for (const [key, written] of st.contextKeys) {
+  const keys = st.contextKeyList;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     if (s.ctx.has(key)) continue;
+    const written = st.contextKeyWritten[i] as string;
     if (!s.missing || !s.missingLower) {
       s.missing = [written];
       s.missingLower = [key];
@@ -289,7 +337,17 @@ function decide(
   return out;
 }
 
+/** Each statement's description is built once and shared (frozen) by every decision it decides. */
 function describe(st: CompiledStatement): MatchedStatement {
+  let m = st.description;
+  if (m === undefined) {
+    m = Object.freeze(buildDescription(st));
+    st.description = m;
+  }
+  return m;
+}
+
+function buildDescription(st: CompiledStatement): MatchedStatement {
   const src = st.policy.source;
   const m: MatchedStatement = {
     policyId: src.id,

@@ -5,6 +5,17 @@
 import type { ConditionOperator } from "./ConditionOperator.ts";
 import { parseDateValue } from "./parseDateValue.ts";
 
+// Requests repeat context values (the same source IP, the same times): parse each text once.
+const PARSED = new Map<string, number | undefined>();
+
+function memo(text: string): number | undefined {
+  if (PARSED.has(text)) return PARSED.get(text);
+  const v = parseDateValue(text);
+  if (PARSED.size >= 4096) PARSED.clear();
+  PARSED.set(text, v);
+  return v;
+}
+
 function date(
   name: string,
   negated: boolean,
@@ -17,7 +28,7 @@ function date(
     allowsVariables: false,
     compileValue: parseDateValue,
     matches(value, pv) {
-      const t = parseDateValue(value);
+      const t = memo(value);
       return t !== undefined && test(t, pv);
     },
   };

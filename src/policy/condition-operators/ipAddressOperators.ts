@@ -5,6 +5,17 @@
 import type { ConditionOperator } from "./ConditionOperator.ts";
 import { type IpBlock, ipInBlock, parseIpBlock } from "./parseIpAddress.ts";
 
+// Requests repeat context values (the same source IP, the same times): parse each text once.
+const PARSED = new Map<string, IpBlock | undefined>();
+
+function memo(text: string): IpBlock | undefined {
+  if (PARSED.has(text)) return PARSED.get(text);
+  const v = parseIpBlock(text);
+  if (PARSED.size >= 4096) PARSED.clear();
+  PARSED.set(text, v);
+  return v;
+}
+
 function ip(name: string, negated: boolean): ConditionOperator<IpBlock> {
   return {
     name,
@@ -13,7 +24,7 @@ function ip(name: string, negated: boolean): ConditionOperator<IpBlock> {
     allowsVariables: false,
     compileValue: parseIpBlock,
     matches(value, pv) {
-      const addr = parseIpBlock(value);
+      const addr = memo(value);
       return addr !== undefined && ipInBlock(addr, pv);
     },
   };

@@ -10,6 +10,17 @@ export function parseNumericValue(text: string): number | undefined {
   return NUMBER.test(text) ? Number(text) : undefined;
 }
 
+// Requests repeat context values (the same source IP, the same times): parse each text once.
+const PARSED = new Map<string, number | undefined>();
+
+function memo(text: string): number | undefined {
+  if (PARSED.has(text)) return PARSED.get(text);
+  const v = parseNumericValue(text);
+  if (PARSED.size >= 4096) PARSED.clear();
+  PARSED.set(text, v);
+  return v;
+}
+
 function numeric(
   name: string,
   negated: boolean,
@@ -22,7 +33,7 @@ function numeric(
     allowsVariables: false,
     compileValue: parseNumericValue,
     matches(value, pv) {
-      const n = parseNumericValue(value);
+      const n = memo(value);
       return n !== undefined && test(n, pv);
     },
   };
