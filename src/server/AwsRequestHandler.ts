@@ -213,10 +213,11 @@ export class AwsRequestHandler {
       output = await operation.execute(parsed.input, context(this.deps.store));
       this.deps.audit.add(this.auditEvent(state, { output, details: auditDetails }));
     }
-    this.deps.log.info(
-      { requestId: state.requestId, action: state.eventName, principal: caller.arn, status: 200 },
-      "request",
-    );
+    // Every request has its audit record; the log keeps changes and refusals at info, and
+    // successful reads at debug, so a busy read path does not pay for a second record of itself.
+    const line = { requestId: state.requestId, action: state.eventName, principal: caller.arn, status: 200 };
+    if (operation.mutating) this.deps.log.info(line, "request");
+    else this.deps.log.debug(line, "request");
     return serializeQueryResponse(model, parsed.operation, output, state.requestId);
   }
 

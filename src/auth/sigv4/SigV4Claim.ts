@@ -15,6 +15,8 @@ export interface SigV4Claim {
   signature: string;
   /** From X-Amz-Date (header or query), else the Date header. */
   requestTime: Date;
+  /** requestTime in SigV4's basic format (20240101T000000Z), as it goes into the string-to-sign. */
+  amzDate: string;
   /** Query form only: X-Amz-Expires, 1..604800 seconds. */
   expiresSeconds?: number;
   /** From the x-amz-security-token header or the X-Amz-Security-Token query parameter. */

@@ -52,6 +52,6 @@ export function checkSigV4Claim(claim: SigV4Claim, now: Date): void {
 
   // The signing key is derived from the scope's date, and the string-to-sign carries the
   // request time: they must be the same day, or one signature would serve two days' keys.
-  const dateProblem = credentialDateProblem(claim.credentialDate, claim.requestTime);
+  const dateProblem = credentialDateProblem(claim.credentialDate, claim.amzDate);
   if (dateProblem !== undefined) throw new SignatureDoesNotMatch(dateProblem);
 }

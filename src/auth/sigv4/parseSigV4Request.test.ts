@@ -192,6 +192,7 @@ describe("parseSigV4Request", () => {
       signedHeaders: ["host", "x-amz-date"],
       signature: SIG,
       requestTime: new Date("2024-01-01T00:00:00Z"),
+      amzDate: "20240101T000000Z",
       securityToken: "token",
     });
   });

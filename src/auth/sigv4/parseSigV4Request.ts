@@ -85,13 +85,16 @@ function parseHeaderForm(
   checkAlgorithm(scheme);
 
   const requestTime = amzDate !== undefined ? parseRequestTime(amzDate) : parseHttpDate(httpDate as string);
-  const scope = parseCredential(credential as string, requestTime);
+  // X-Amz-Date is already in basic format (parseAmzDate accepts nothing else); a Date header is not.
+  const basic = amzDate !== undefined ? amzDate : formatAmzDate(requestTime);
+  const scope = parseCredential(credential as string, basic);
   return {
     form: "header",
     ...scope,
     signedHeaders: splitSignedHeaders(signedHeaders as string),
     signature: signature as string,
     requestTime,
+    amzDate: basic,
     // The header is where the SDKs put it in this form; the query parameter is accepted too.
     ...securityToken(readHeader(req, "x-amz-security-token") ?? query?.get("X-Amz-Security-Token")),
   };
@@ -113,13 +116,14 @@ function parseQueryForm(req: SignedRequest, query: Map<string, string>): SigV4Cl
   checkAlgorithm(algorithm as string);
 
   const requestTime = parseRequestTime(amzDate as string);
-  const scope = parseCredential(credential as string, requestTime);
+  const scope = parseCredential(credential as string, amzDate as string);
   return {
     form: "query",
     ...scope,
     signedHeaders: splitSignedHeaders(signedHeaders as string),
     signature: signature as string,
     requestTime,
+    amzDate: amzDate as string,
     ...expires(query.get("X-Amz-Expires")),
     ...securityToken(query.get("X-Amz-Security-Token") ?? readHeader(req, "x-amz-security-token")),
   };
@@ -157,7 +161,7 @@ function parseHttpDate(httpDate: string): Date {
 
 type Scope = Pick<SigV4Claim, "accessKeyId" | "credentialDate" | "region" | "service">;
 
-function parseCredential(credential: string, requestTime: Date): Scope {
+function parseCredential(credential: string, amzDate: string): Scope {
   // AWS ignores trailing slashes here, then wants exactly five elements.
   const parts = credential.replace(/\/+$/, "").split("/");
   if (parts.length !== 5) {
@@ -180,15 +184,14 @@ function parseCredential(credential: string, requestTime: Date): Scope {
       `Credential should be scoped with a valid terminator: '${SIGV4_TERMINATOR}', not '${terminator}'.`,
     );
   }
-  const dateProblem = credentialDateProblem(credentialDate, requestTime);
+  const dateProblem = credentialDateProblem(credentialDate, amzDate);
   if (dateProblem !== undefined) problems.push(dateProblem);
   if (problems.length > 0) throw new SignatureDoesNotMatch(problems.join(" "));
   return { accessKeyId, credentialDate, region, service };
 }
 
 /** AWS's message when the credential scope's date is not the request's date, else undefined. */
-export function credentialDateProblem(credentialDate: string, requestTime: Date): string | undefined {
-  const amzDate = formatAmzDate(requestTime);
+export function credentialDateProblem(credentialDate: string, amzDate: string): string | undefined {
   const day = amzDate.slice(0, 8);
   if (credentialDate === day) return undefined;
   return `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${credentialDate}' != '${day}', from '${amzDate}'.`;

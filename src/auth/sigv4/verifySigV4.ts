@@ -8,7 +8,6 @@ import { createHmac, hash, timingSafeEqual } from "node:crypto";
 import { SignatureDoesNotMatch } from "../../domain/errors/authErrors.ts";
 import { buildCanonicalRequest } from "./buildCanonicalRequest.ts";
 import { checkSigV4Claim } from "./checkSigV4Claim.ts";
-import { formatAmzDate } from "./formatAmzDate.ts";
 import { SIGV4_ALGORITHM, SIGV4_TERMINATOR } from "./parseSigV4Request.ts";
 import { readHeader, type SignedRequest } from "./SignedRequest.ts";
 import { deriveSigningKey, type SigningKeyCache } from "./SigningKeyCache.ts";
@@ -52,8 +51,7 @@ export function verifySigV4(
   );
   const scope = `${claim.credentialDate}/${claim.region}/${claim.service}/${SIGV4_TERMINATOR}`;
   const stringToSign =
-    `${SIGV4_ALGORITHM}\n${formatAmzDate(claim.requestTime)}\n${scope}\n` +
-    hash("sha256", canonicalRequest, "hex");
+    `${SIGV4_ALGORITHM}\n${claim.amzDate}\n${scope}\n` + hash("sha256", canonicalRequest, "hex");
   const signingKey =
     cache !== undefined
       ? cache.get(secretAccessKey, claim.accessKeyId, claim.credentialDate, claim.region, claim.service)
