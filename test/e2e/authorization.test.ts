@@ -6,7 +6,6 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
   AttachUserPolicyCommand,
-  CreateAccessKeyCommand,
   CreatePolicyCommand,
   CreateUserCommand,
   DeleteUserPolicyCommand,
@@ -18,7 +17,9 @@ import {
   TagUserCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { type Credentials, iamClient, stsClient } from "../support/awsClients.ts";
+import { iamClient, stsClient } from "../support/awsClients.ts";
+import { createUserWithKey } from "../support/createUserWithKey.ts";
+import { expectRefusal } from "../support/expectRefusal.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 let server: TestServer;
@@ -32,30 +33,10 @@ after(async () => {
 const A = TEST_ACCOUNT_ID;
 const doc = (statements: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 
-async function refusal(p: Promise<unknown>): Promise<{ code?: string; message: string; status?: number }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as { Code?: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { code: e.Code, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  assert.fail("expected AccessDenied");
-}
-
-async function userWithKey(name: string): Promise<Credentials> {
-  const iam = iamClient(server.url, ROOT_KEY);
-  await iam.send(new CreateUserCommand({ UserName: name }));
-  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
-  return {
-    accessKeyId: AccessKey?.AccessKeyId as string,
-    secretAccessKey: AccessKey?.SecretAccessKey as string,
-  };
-}
-
 test("an AWS-managed policy grants what it says, no more, and detaching it takes effect at once", async () => {
   const root = iamClient(server.url, ROOT_KEY);
-  const reader = iamClient(server.url, await userWithKey("reader"));
-  const before = await refusal(reader.send(new ListUsersCommand({})));
+  const reader = iamClient(server.url, await createUserWithKey(server.url, "reader"));
+  const before = await expectRefusal(reader.send(new ListUsersCommand({})));
   assert.equal(before.code, "AccessDenied");
   assert.equal(
     before.message,
@@ -70,7 +51,7 @@ test("an AWS-managed policy grants what it says, no more, and detaching it takes
   );
   const listed = await reader.send(new ListUsersCommand({}));
   assert.ok(listed.Users?.some((u) => u.UserName === "reader"));
-  const create = await refusal(reader.send(new CreateUserCommand({ UserName: "nope" })));
+  const create = await expectRefusal(reader.send(new CreateUserCommand({ UserName: "nope" })));
   assert.equal(create.code, "AccessDenied");
   assert.equal(create.status, 403);
 
@@ -80,12 +61,12 @@ test("an AWS-managed policy grants what it says, no more, and detaching it takes
       PolicyArn: "arn:aws:iam::aws:policy/IAMReadOnlyAccess",
     }),
   );
-  assert.equal((await refusal(reader.send(new ListUsersCommand({})))).code, "AccessDenied");
+  assert.equal((await expectRefusal(reader.send(new ListUsersCommand({})))).code, "AccessDenied");
 });
 
 test("an explicit deny wins, and AWS's message names the managed policy that denied", async () => {
   const root = iamClient(server.url, ROOT_KEY);
-  const creds = await userWithKey("denied");
+  const creds = await createUserWithKey(server.url, "denied");
   await root.send(
     new AttachUserPolicyCommand({ UserName: "denied", PolicyArn: "arn:aws:iam::aws:policy/IAMFullAccess" }),
   );
@@ -96,7 +77,9 @@ test("an explicit deny wins, and AWS's message names the managed policy that den
     }),
   );
   await root.send(new AttachUserPolicyCommand({ UserName: "denied", PolicyArn: Policy?.Arn }));
-  const err = await refusal(iamClient(server.url, creds).send(new CreateUserCommand({ UserName: "x1" })));
+  const err = await expectRefusal(
+    iamClient(server.url, creds).send(new CreateUserCommand({ UserName: "x1" })),
+  );
   assert.equal(
     err.message,
     `User: arn:aws:iam::${A}:user/denied is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::${A}:user/x1 with an explicit deny in an identity-based policy: ${Policy?.Arn}`,
@@ -107,7 +90,7 @@ test("an explicit deny wins, and AWS's message names the managed policy that den
 
 test("policy variables: a user may manage only resources named after themselves", async () => {
   const root = iamClient(server.url, ROOT_KEY);
-  const creds = await userWithKey("vera");
+  const creds = await createUserWithKey(server.url, "vera");
   await root.send(
     new PutUserPolicyCommand({
       UserName: "vera",
@@ -125,14 +108,17 @@ test("policy variables: a user may manage only resources named after themselves"
   const vera = iamClient(server.url, creds);
   assert.equal((await vera.send(new GetUserCommand({}))).User?.UserName, "vera");
   await vera.send(new TagUserCommand({ UserName: "vera", Tags: [{ Key: "k", Value: "v" }] }));
-  assert.equal((await refusal(vera.send(new GetUserCommand({ UserName: "reader" })))).code, "AccessDenied");
+  assert.equal(
+    (await expectRefusal(vera.send(new GetUserCommand({ UserName: "reader" })))).code,
+    "AccessDenied",
+  );
   await root.send(new DeleteUserPolicyCommand({ UserName: "vera", PolicyName: "self" }));
-  assert.equal((await refusal(vera.send(new GetUserCommand({})))).code, "AccessDenied");
+  assert.equal((await expectRefusal(vera.send(new GetUserCommand({})))).code, "AccessDenied");
 });
 
 test("a permissions boundary caps what policies grant, with AWS's boundary message", async () => {
   const root = iamClient(server.url, ROOT_KEY);
-  const creds = await userWithKey("bounded");
+  const creds = await createUserWithKey(server.url, "bounded");
   await root.send(
     new AttachUserPolicyCommand({
       UserName: "bounded",
@@ -147,7 +133,7 @@ test("a permissions boundary caps what policies grant, with AWS's boundary messa
   );
   const bounded = iamClient(server.url, creds);
   await bounded.send(new ListUsersCommand({}));
-  const err = await refusal(bounded.send(new CreateUserCommand({ UserName: "x2" })));
+  const err = await expectRefusal(bounded.send(new CreateUserCommand({ UserName: "x2" })));
   assert.equal(
     err.message,
     `User: arn:aws:iam::${A}:user/bounded is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::${A}:user/x2 because no permissions boundary allows the iam:CreateUser action`,
@@ -156,7 +142,7 @@ test("a permissions boundary caps what policies grant, with AWS's boundary messa
 
 test("a long-term key carries no aws:MultiFactorAuthPresent: BoolIfExists false matches, Bool true does not", async () => {
   const root = iamClient(server.url, ROOT_KEY);
-  const creds = await userWithKey("mfa-less");
+  const creds = await createUserWithKey(server.url, "mfa-less");
   await root.send(
     new PutUserPolicyCommand({
       UserName: "mfa-less",
@@ -179,8 +165,8 @@ test("a long-term key carries no aws:MultiFactorAuthPresent: BoolIfExists false 
     }),
   );
   const user = iamClient(server.url, creds);
-  assert.equal((await refusal(user.send(new ListUsersCommand({})))).code, "AccessDenied");
-  const get = await refusal(user.send(new GetUserCommand({})));
+  assert.equal((await expectRefusal(user.send(new ListUsersCommand({})))).code, "AccessDenied");
+  const get = await expectRefusal(user.send(new GetUserCommand({})));
   assert.match(get.message, /with an explicit deny in an identity-based policy$/);
   // GetCallerIdentity is never denied, whatever the policies say.
   const me = await stsClient(server.url, creds).send(new GetCallerIdentityCommand({}));

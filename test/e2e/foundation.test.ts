@@ -24,7 +24,9 @@ import {
 } from "@aws-sdk/client-iam";
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { DATABASE_FILE } from "../../src/server/openDataFolder.ts";
-import { type Credentials, errorCode, iamClient, signedQuery, stsClient } from "../support/awsClients.ts";
+import { errorCode, iamClient, signedQuery, stsClient } from "../support/awsClients.ts";
+import { createUserWithKey } from "../support/createUserWithKey.ts";
+import { expectRefusal } from "../support/expectRefusal.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 let server: TestServer;
@@ -37,37 +39,6 @@ after(async () => {
   await server.stop();
 });
 
-async function rejection(
-  promise: Promise<unknown>,
-): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (err) {
-    // The SDK names modelled errors after their shapes (EntityAlreadyExistsException); the wire
-    // code is in `Code`, and that is what AWS's documentation and the CLI show.
-    const e = err as {
-      name: string;
-      Code?: string;
-      message: string;
-      $metadata?: { httpStatusCode?: number };
-    };
-    return {
-      name: e.Code ?? e.name,
-      message: e.message,
-      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
-    };
-  }
-  assert.fail("expected the call to be refused");
-}
-
-async function newUserWithKey(name: string): Promise<Credentials> {
-  const iam = iamClient(server.url, ROOT_KEY);
-  await iam.send(new CreateUserCommand({ UserName: name }));
-  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
-  assert.ok(AccessKey?.AccessKeyId && AccessKey.SecretAccessKey);
-  return { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey };
-}
-
 describe("identity", () => {
   test("root's GetCallerIdentity names the account and the root ARN", async () => {
     const out = await stsClient(server.url, ROOT_KEY).send(new GetCallerIdentityCommand({}));
@@ -78,7 +49,7 @@ describe("identity", () => {
   });
 
   test("a new user's key signs as that user", async () => {
-    const creds = await newUserWithKey("alice");
+    const creds = await createUserWithKey(server.url, "alice");
     assert.match(creds.accessKeyId, /^AKIA[A-Z2-7]{16}$/);
     assert.equal(creds.secretAccessKey.length, 40);
     const out = await stsClient(server.url, creds).send(new GetCallerIdentityCommand({}));
@@ -96,23 +67,23 @@ describe("identity", () => {
 
 describe("authentication failures", () => {
   test("a wrong secret is SignatureDoesNotMatch (403)", async () => {
-    const err = await rejection(
+    const err = await expectRefusal(
       stsClient(server.url, {
         ...ROOT_KEY,
         secretAccessKey: "not-the-secret-0000000000000000000000000",
       }).send(new GetCallerIdentityCommand({})),
     );
-    assert.equal(err.name, "SignatureDoesNotMatch");
+    assert.equal(err.code, "SignatureDoesNotMatch");
     assert.equal(err.status, 403);
   });
 
   test("an unknown key id is InvalidClientTokenId (403)", async () => {
-    const err = await rejection(
+    const err = await expectRefusal(
       stsClient(server.url, { accessKeyId: "AKIAUNKNOWNUNKNOWN00", secretAccessKey: "x".repeat(40) }).send(
         new GetCallerIdentityCommand({}),
       ),
     );
-    assert.equal(err.name, "InvalidClientTokenId");
+    assert.equal(err.code, "InvalidClientTokenId");
     assert.equal(err.status, 403);
     assert.equal(err.message, "The security token included in the request is invalid.");
   });
@@ -133,13 +104,13 @@ describe("authentication failures", () => {
   });
 
   test("an inactive key stops authenticating at once, and works again when reactivated", async () => {
-    const creds = await newUserWithKey("carol");
+    const creds = await createUserWithKey(server.url, "carol");
     const iam = iamClient(server.url, ROOT_KEY);
     await iam.send(
       new UpdateAccessKeyCommand({ UserName: "carol", AccessKeyId: creds.accessKeyId, Status: "Inactive" }),
     );
-    const err = await rejection(stsClient(server.url, creds).send(new GetCallerIdentityCommand({})));
-    assert.equal(err.name, "InvalidClientTokenId");
+    const err = await expectRefusal(stsClient(server.url, creds).send(new GetCallerIdentityCommand({})));
+    assert.equal(err.code, "InvalidClientTokenId");
     await iam.send(
       new UpdateAccessKeyCommand({ UserName: "carol", AccessKeyId: creds.accessKeyId, Status: "Active" }),
     );
@@ -163,10 +134,10 @@ describe("authentication failures", () => {
 
 describe("bad input", () => {
   test("a 65-character user name is a ValidationError (400) in AWS's words", async () => {
-    const err = await rejection(
+    const err = await expectRefusal(
       iamClient(server.url, ROOT_KEY).send(new CreateUserCommand({ UserName: "u".repeat(65) })),
     );
-    assert.equal(err.name, "ValidationError");
+    assert.equal(err.code, "ValidationError");
     assert.equal(err.status, 400);
     assert.match(
       err.message,
@@ -211,8 +182,8 @@ describe("users and keys", () => {
     await iam.send(
       new CreateUserCommand({ UserName: "dave", Path: "/eng/", Tags: [{ Key: "team", Value: "blue" }] }),
     );
-    const dup = await rejection(iam.send(new CreateUserCommand({ UserName: "DAVE" })));
-    assert.equal(dup.name, "EntityAlreadyExists");
+    const dup = await expectRefusal(iam.send(new CreateUserCommand({ UserName: "DAVE" })));
+    assert.equal(dup.code, "EntityAlreadyExists");
     assert.equal(dup.status, 409);
 
     const got = await iam.send(new GetUserCommand({ UserName: "dave" }));
@@ -240,8 +211,8 @@ describe("users and keys", () => {
     await iam.send(new UpdateUserCommand({ UserName: "dave", NewUserName: "david", NewPath: "/ops/" }));
     const renamed = await iam.send(new GetUserCommand({ UserName: "david" }));
     assert.equal(renamed.User?.Arn, `arn:aws:iam::${TEST_ACCOUNT_ID}:user/ops/david`);
-    const gone = await rejection(iam.send(new GetUserCommand({ UserName: "dave" })));
-    assert.equal(gone.name, "NoSuchEntity");
+    const gone = await expectRefusal(iam.send(new GetUserCommand({ UserName: "dave" })));
+    assert.equal(gone.code, "NoSuchEntity");
     assert.equal(gone.status, 404);
 
     for (const n of ["p1", "p2", "p3"])
@@ -262,19 +233,22 @@ describe("users and keys", () => {
     assert.equal(second.IsTruncated, false);
 
     await iam.send(new DeleteUserCommand({ UserName: "david" }));
-    assert.equal((await rejection(iam.send(new GetUserCommand({ UserName: "david" })))).name, "NoSuchEntity");
+    assert.equal(
+      (await expectRefusal(iam.send(new GetUserCommand({ UserName: "david" })))).code,
+      "NoSuchEntity",
+    );
   });
 
   test("a user with keys cannot be deleted; a third key is over the limit", async () => {
     const iam = iamClient(server.url, ROOT_KEY);
-    const creds = await newUserWithKey("erin");
+    const creds = await createUserWithKey(server.url, "erin");
     await iam.send(new CreateAccessKeyCommand({ UserName: "erin" }));
-    const third = await rejection(iam.send(new CreateAccessKeyCommand({ UserName: "erin" })));
-    assert.equal(third.name, "LimitExceeded");
+    const third = await expectRefusal(iam.send(new CreateAccessKeyCommand({ UserName: "erin" })));
+    assert.equal(third.code, "LimitExceeded");
     assert.equal(third.status, 409);
 
-    const conflict = await rejection(iam.send(new DeleteUserCommand({ UserName: "erin" })));
-    assert.equal(conflict.name, "DeleteConflict");
+    const conflict = await expectRefusal(iam.send(new DeleteUserCommand({ UserName: "erin" })));
+    assert.equal(conflict.code, "DeleteConflict");
     assert.equal(conflict.status, 409);
 
     const keys = await iam.send(new ListAccessKeysCommand({ UserName: "erin" }));
@@ -283,13 +257,15 @@ describe("users and keys", () => {
     for (const k of keys.AccessKeyMetadata ?? []) {
       await iam.send(new DeleteAccessKeyCommand({ UserName: "erin", AccessKeyId: k.AccessKeyId }));
     }
-    const deletedKey = await rejection(stsClient(server.url, creds).send(new GetCallerIdentityCommand({})));
-    assert.equal(deletedKey.name, "InvalidClientTokenId");
+    const deletedKey = await expectRefusal(
+      stsClient(server.url, creds).send(new GetCallerIdentityCommand({})),
+    );
+    assert.equal(deletedKey.code, "InvalidClientTokenId");
     await iam.send(new DeleteUserCommand({ UserName: "erin" }));
   });
 
   test("GetAccessKeyLastUsed reports real use", async () => {
-    const creds = await newUserWithKey("frank");
+    const creds = await createUserWithKey(server.url, "frank");
     const iam = iamClient(server.url, ROOT_KEY);
     const before = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: creds.accessKeyId }));
     assert.equal(before.AccessKeyLastUsed?.LastUsedDate, undefined);
@@ -307,18 +283,18 @@ describe("users and keys", () => {
 
 describe("authorization before the policy engine", () => {
   test("a user is denied IAM calls with AWS's AccessDenied message, but may call GetCallerIdentity", async () => {
-    const creds = await newUserWithKey("grace");
-    const err = await rejection(
+    const creds = await createUserWithKey(server.url, "grace");
+    const err = await expectRefusal(
       iamClient(server.url, creds).send(new CreateUserCommand({ UserName: "mallory" })),
     );
-    assert.equal(err.name, "AccessDenied");
+    assert.equal(err.code, "AccessDenied");
     assert.equal(err.status, 403);
     assert.equal(
       err.message,
       `User: arn:aws:iam::${TEST_ACCOUNT_ID}:user/grace is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::${TEST_ACCOUNT_ID}:user/mallory because no identity-based policy allows the iam:CreateUser action`,
     );
-    const own = await rejection(iamClient(server.url, creds).send(new ListUsersCommand({})));
-    assert.equal(own.name, "AccessDenied");
+    const own = await expectRefusal(iamClient(server.url, creds).send(new ListUsersCommand({})));
+    assert.equal(own.code, "AccessDenied");
     const me = await stsClient(server.url, creds).send(new GetCallerIdentityCommand({}));
     assert.equal(me.Arn, `arn:aws:iam::${TEST_ACCOUNT_ID}:user/grace`);
   });
@@ -326,7 +302,7 @@ describe("authorization before the policy engine", () => {
 
 describe("persistence, sealing and audit", () => {
   test("data survives a restart; no secret is in clear in the database file; the audit trail is complete", async () => {
-    const creds = await newUserWithKey("heidi");
+    const creds = await createUserWithKey(server.url, "heidi");
     server = await server.restart();
     const out = await stsClient(server.url, creds).send(new GetCallerIdentityCommand({}));
     assert.equal(out.Arn, `arn:aws:iam::${TEST_ACCOUNT_ID}:user/heidi`);

@@ -9,7 +9,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
-  CreateAccessKeyCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   DeactivateMFADeviceCommand,
@@ -35,6 +34,8 @@ import { generateAccessKeyId } from "../../src/auth/credentials/generateAccessKe
 import { encodeSessionToken } from "../../src/auth/session/SessionToken.ts";
 import { DATABASE_FILE } from "../../src/server/openDataFolder.ts";
 import { type Credentials, iamClient, stsClient } from "../support/awsClients.ts";
+import { createUserWithKey } from "../support/createUserWithKey.ts";
+import { expectRefusal } from "../support/expectRefusal.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 import { VirtualMfaApp } from "../support/virtualMfa.ts";
 
@@ -49,34 +50,6 @@ before(async () => {
 after(async () => {
   await server.stop();
 });
-
-async function rejection(
-  promise: Promise<unknown>,
-): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (err) {
-    const e = err as {
-      name: string;
-      Code?: string;
-      message: string;
-      $metadata?: { httpStatusCode?: number };
-    };
-    return {
-      name: e.Code ?? e.name,
-      message: e.message,
-      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
-    };
-  }
-  assert.fail("expected the call to be refused");
-}
-
-async function newUserWithKey(name: string): Promise<Credentials> {
-  await root.send(new CreateUserCommand({ UserName: name }));
-  const { AccessKey } = await root.send(new CreateAccessKeyCommand({ UserName: name }));
-  assert.ok(AccessKey?.AccessKeyId && AccessKey.SecretAccessKey);
-  return { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey };
-}
 
 async function newDevice(
   name: string,
@@ -116,10 +89,10 @@ describe("virtual MFA devices, managed by the root principal", () => {
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     assert.deepEqual(device?.Tags, [{ Key: "owner", Value: "ops" }]);
 
-    const dup = await rejection(
+    const dup = await expectRefusal(
       root.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "PHONE", Path: "/team/" })),
     );
-    assert.equal(dup.name, "EntityAlreadyExists");
+    assert.equal(dup.code, "EntityAlreadyExists");
     assert.equal(dup.status, 409);
 
     const serial = device?.SerialNumber as string;
@@ -135,7 +108,7 @@ describe("virtual MFA devices, managed by the root principal", () => {
     assert.equal(listed.QRCodePNG, undefined);
     await root.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }));
     assert.equal(
-      (await rejection(root.send(new ListMFADeviceTagsCommand({ SerialNumber: serial })))).name,
+      (await expectRefusal(root.send(new ListMFADeviceTagsCommand({ SerialNumber: serial })))).code,
       "NoSuchEntity",
     );
   });
@@ -143,7 +116,7 @@ describe("virtual MFA devices, managed by the root principal", () => {
   test("enable, list, get, refuse reuse and wrong codes, block deletion while assigned, deactivate, delete", async () => {
     await root.send(new CreateUserCommand({ UserName: "bob" }));
     const { serial, app } = await newDevice("bob-phone");
-    const wrong = await rejection(
+    const wrong = await expectRefusal(
       root.send(
         new EnableMFADeviceCommand({
           UserName: "bob",
@@ -153,17 +126,17 @@ describe("virtual MFA devices, managed by the root principal", () => {
         }),
       ),
     );
-    assert.equal(wrong.name, "InvalidAuthenticationCode");
+    assert.equal(wrong.code, "InvalidAuthenticationCode");
     assert.equal(wrong.status, 403);
     assert.equal(wrong.message, "Authentication code for device is not valid.");
 
     await root.send(
       new EnableMFADeviceCommand({ UserName: "bob", SerialNumber: serial, ...app.consecutive() }),
     );
-    const again = await rejection(
+    const again = await expectRefusal(
       root.send(new EnableMFADeviceCommand({ UserName: "bob", SerialNumber: serial, ...app.consecutive() })),
     );
-    assert.equal(again.name, "EntityAlreadyExists");
+    assert.equal(again.code, "EntityAlreadyExists");
 
     const listed = await root.send(new ListMFADevicesCommand({ UserName: "bob" }));
     assert.equal(listed.MFADevices?.length, 1);
@@ -181,22 +154,22 @@ describe("virtual MFA devices, managed by the root principal", () => {
     const got = await root.send(new GetMFADeviceCommand({ UserName: "bob", SerialNumber: serial }));
     assert.equal(got.SerialNumber, serial);
 
-    const inUse = await rejection(root.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })));
-    assert.equal(inUse.name, "DeleteConflict");
-    const userInUse = await rejection(root.send(new DeleteUserCommand({ UserName: "bob" })));
-    assert.equal(userInUse.name, "DeleteConflict");
+    const inUse = await expectRefusal(root.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial })));
+    assert.equal(inUse.code, "DeleteConflict");
+    const userInUse = await expectRefusal(root.send(new DeleteUserCommand({ UserName: "bob" })));
+    assert.equal(userInUse.code, "DeleteConflict");
     assert.equal(userInUse.message, "Cannot delete entity, must delete MFA device first.");
 
     await root.send(new DeactivateMFADeviceCommand({ UserName: "bob", SerialNumber: serial }));
     assert.equal((await root.send(new ListMFADevicesCommand({ UserName: "bob" }))).MFADevices?.length, 0);
     await root.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }));
     await root.send(new DeleteUserCommand({ UserName: "bob" }));
-    const gone = await rejection(
+    const gone = await expectRefusal(
       root.send(
         new EnableMFADeviceCommand({ UserName: "nobody", SerialNumber: serial, ...app.consecutive() }),
       ),
     );
-    assert.equal(gone.name, "NoSuchEntity");
+    assert.equal(gone.code, "NoSuchEntity");
   });
 
   test("resync takes two fresh consecutive codes; spent ones are refused", async () => {
@@ -204,10 +177,10 @@ describe("virtual MFA devices, managed by the root principal", () => {
     const { serial, app } = await newDevice("rita-phone");
     const codes = app.consecutive();
     await root.send(new EnableMFADeviceCommand({ UserName: "rita", SerialNumber: serial, ...codes }));
-    const replay = await rejection(
+    const replay = await expectRefusal(
       root.send(new ResyncMFADeviceCommand({ UserName: "rita", SerialNumber: serial, ...codes })),
     );
-    assert.equal(replay.name, "InvalidAuthenticationCode");
+    assert.equal(replay.code, "InvalidAuthenticationCode");
     await root.send(
       new ResyncMFADeviceCommand({
         UserName: "rita",
@@ -238,7 +211,7 @@ describe("virtual MFA devices, managed by the root principal", () => {
     const listed = await root.send(new ListMFADevicesCommand({ UserName: "many" }));
     assert.equal(listed.MFADevices?.length, 8);
     const ninth = await newDevice("many-ninth");
-    const err = await rejection(
+    const err = await expectRefusal(
       root.send(
         new EnableMFADeviceCommand({
           UserName: "many",
@@ -247,7 +220,7 @@ describe("virtual MFA devices, managed by the root principal", () => {
         }),
       ),
     );
-    assert.equal(err.name, "LimitExceeded");
+    assert.equal(err.code, "LimitExceeded");
     assert.equal(err.status, 409);
     assert.equal(err.message, "Cannot exceed quota for MFADevicesPerUser: 8");
   });
@@ -256,7 +229,7 @@ describe("virtual MFA devices, managed by the root principal", () => {
     await root.send(new CreateUserCommand({ UserName: "tom" }));
     const { serial, app } = await newDevice("tom-phone");
     for (let i = 0; i < 5; i++) {
-      const err = await rejection(
+      const err = await expectRefusal(
         root.send(
           new EnableMFADeviceCommand({
             UserName: "tom",
@@ -268,10 +241,10 @@ describe("virtual MFA devices, managed by the root principal", () => {
       );
       assert.equal(err.message, "Authentication code for device is not valid.");
     }
-    const locked = await rejection(
+    const locked = await expectRefusal(
       root.send(new EnableMFADeviceCommand({ UserName: "tom", SerialNumber: serial, ...app.consecutive() })),
     );
-    assert.equal(locked.name, "InvalidAuthenticationCode");
+    assert.equal(locked.code, "InvalidAuthenticationCode");
     assert.match(locked.message, /^Too many invalid MFA codes; try again after \d{4}-\d\d-\d\dT/);
   });
 });
@@ -281,7 +254,7 @@ describe("GetSessionToken", () => {
   let device: { serial: string; app: VirtualMfaApp };
 
   before(async () => {
-    carolKey = await newUserWithKey("carol");
+    carolKey = await createUserWithKey(server.url, "carol");
     device = await newDevice("carol-phone");
     await root.send(
       new EnableMFADeviceCommand({
@@ -303,17 +276,17 @@ describe("GetSessionToken", () => {
     const me = await stsClient(server.url, creds).send(new GetCallerIdentityCommand({}));
     assert.equal(me.Arn, `arn:aws:iam::${TEST_ACCOUNT_ID}:user/carol`);
 
-    const iam = await rejection(iamClient(server.url, creds).send(new ListUsersCommand({})));
-    assert.equal(iam.name, "InvalidClientTokenId");
+    const iam = await expectRefusal(iamClient(server.url, creds).send(new ListUsersCommand({})));
+    assert.equal(iam.code, "InvalidClientTokenId");
     assert.equal(iam.status, 403);
 
-    const again = await rejection(stsClient(server.url, creds).send(new GetSessionTokenCommand({})));
-    assert.equal(again.name, "AccessDenied");
+    const again = await expectRefusal(stsClient(server.url, creds).send(new GetSessionTokenCommand({})));
+    assert.equal(again.code, "AccessDenied");
     assert.equal(again.message, "Cannot call GetSessionToken with session credentials");
-    const info = await rejection(
+    const info = await expectRefusal(
       stsClient(server.url, creds).send(new GetAccessKeyInfoCommand({ AccessKeyId: carolKey.accessKeyId })),
     );
-    assert.equal(info.name, "AccessDenied");
+    assert.equal(info.code, "AccessDenied");
   });
 
   test("with MFA: the code is checked and spent; reuse, wrong codes and others' devices are refused", async () => {
@@ -326,12 +299,12 @@ describe("GetSessionToken", () => {
     const expires = out.Credentials?.Expiration?.getTime() ?? 0;
     assert.ok(Math.abs(expires - Date.now() - 900_000) < 5_000);
 
-    const reused = await rejection(
+    const reused = await expectRefusal(
       sts.send(new GetSessionTokenCommand({ SerialNumber: device.serial, TokenCode: code })),
     );
-    assert.equal(reused.name, "AccessDenied");
+    assert.equal(reused.code, "AccessDenied");
     assert.equal(reused.message, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
-    const wrong = await rejection(
+    const wrong = await expectRefusal(
       sts.send(
         new GetSessionTokenCommand({
           SerialNumber: device.serial,
@@ -339,7 +312,7 @@ describe("GetSessionToken", () => {
         }),
       ),
     );
-    assert.equal(wrong.name, "AccessDenied");
+    assert.equal(wrong.code, "AccessDenied");
 
     // Someone else's device, with a right code for it, is not carol's MFA.
     await root.send(new CreateUserCommand({ UserName: "dan" }));
@@ -347,16 +320,16 @@ describe("GetSessionToken", () => {
     await root.send(
       new EnableMFADeviceCommand({ UserName: "dan", SerialNumber: dans.serial, ...dans.app.consecutive() }),
     );
-    const foreign = await rejection(
+    const foreign = await expectRefusal(
       sts.send(new GetSessionTokenCommand({ SerialNumber: dans.serial, TokenCode: dans.app.code(1) })),
     );
-    assert.equal(foreign.name, "AccessDenied");
+    assert.equal(foreign.code, "AccessDenied");
     assert.match(foreign.message, /unable to validate MFA code/);
 
     // The MFA session may reach IAM: policy decides (carol has none, so AccessDenied, not a token error).
-    const iam = await rejection(iamClient(server.url, creds).send(new ListUsersCommand({})));
-    assert.equal(iam.name, "AccessDenied");
-    const nested = await rejection(stsClient(server.url, creds).send(new GetSessionTokenCommand({})));
+    const iam = await expectRefusal(iamClient(server.url, creds).send(new ListUsersCommand({})));
+    assert.equal(iam.code, "AccessDenied");
+    const nested = await expectRefusal(stsClient(server.url, creds).send(new GetSessionTokenCommand({})));
     assert.equal(nested.message, "Cannot call GetSessionToken with session credentials");
   });
 
@@ -377,12 +350,12 @@ describe("GetSessionToken", () => {
       },
       server.server.data.sealer,
     );
-    const err = await rejection(
+    const err = await expectRefusal(
       stsClient(server.url, { accessKeyId, secretAccessKey, sessionToken }).send(
         new GetCallerIdentityCommand({}),
       ),
     );
-    assert.equal(err.name, "ExpiredToken");
+    assert.equal(err.code, "ExpiredToken");
   });
 });
 
@@ -411,8 +384,8 @@ describe("the root principal's own MFA", () => {
       [serial],
     );
 
-    const denied = await rejection(root.send(new DeactivateMFADeviceCommand({ SerialNumber: serial })));
-    assert.equal(denied.name, "AccessDenied");
+    const denied = await expectRefusal(root.send(new DeactivateMFADeviceCommand({ SerialNumber: serial })));
+    assert.equal(denied.code, "AccessDenied");
     assert.match(denied.message, /sts:GetSessionToken/);
 
     const mfaSession = session(

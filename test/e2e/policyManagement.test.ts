@@ -9,7 +9,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import {
   AttachUserPolicyCommand,
-  CreateAccessKeyCommand,
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
   CreateUserCommand,
@@ -37,7 +36,9 @@ import {
   TagPolicyCommand,
   UntagPolicyCommand,
 } from "@aws-sdk/client-iam";
-import { type Credentials, errorCode, iamClient, signedQuery } from "../support/awsClients.ts";
+import { errorCode, iamClient, signedQuery } from "../support/awsClients.ts";
+import { createUserWithKey } from "../support/createUserWithKey.ts";
+import { expectRefusal, type Refusal } from "../support/expectRefusal.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 let server: TestServer;
@@ -51,32 +52,6 @@ before(async () => {
 after(async () => {
   await server.stop();
 });
-
-interface Refusal {
-  code: string;
-  message: string;
-  status?: number;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Refusal> {
-  try {
-    await promise;
-  } catch (err) {
-    // The SDK names modelled errors after their shapes; the wire code is in `Code`.
-    const e = err as {
-      name: string;
-      Code?: string;
-      message: string;
-      $metadata?: { httpStatusCode?: number };
-    };
-    return {
-      code: e.Code ?? e.name,
-      message: e.message,
-      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
-    };
-  }
-  assert.fail("expected the call to be refused");
-}
 
 function assertRefusal(err: Refusal, code: string, status: number, message?: string | RegExp): void {
   assert.equal(err.code, code, err.message);
@@ -102,13 +77,6 @@ async function createPolicy(name: string, document = allow("s3:GetObject"), path
   );
   assert.ok(out.Policy?.Arn);
   return out.Policy.Arn;
-}
-
-async function newUserWithKey(name: string): Promise<Credentials> {
-  await iam.send(new CreateUserCommand({ UserName: name }));
-  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
-  assert.ok(AccessKey?.AccessKeyId && AccessKey.SecretAccessKey);
-  return { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey };
 }
 
 describe("CreatePolicy and GetPolicy", () => {
@@ -143,7 +111,7 @@ describe("CreatePolicy and GetPolicy", () => {
 
   test("a duplicate name (any case, any path) is EntityAlreadyExists (409)", async () => {
     await createPolicy("unique-name");
-    const err = await rejection(
+    const err = await expectRefusal(
       iam.send(
         new CreatePolicyCommand({ PolicyName: "UNIQUE-name", Path: "/x/", PolicyDocument: allow("s3:*") }),
       ),
@@ -172,7 +140,7 @@ describe("CreatePolicy and GetPolicy", () => {
       ],
     ];
     for (const [document, message] of cases) {
-      const err = await rejection(
+      const err = await expectRefusal(
         iam.send(new CreatePolicyCommand({ PolicyName: "bad", PolicyDocument: document })),
       );
       assertRefusal(err, "MalformedPolicyDocument", 400, message);
@@ -185,7 +153,7 @@ describe("CreatePolicy and GetPolicy", () => {
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }],
     });
-    const err = await rejection(
+    const err = await expectRefusal(
       iam.send(new CreatePolicyCommand({ PolicyName: "big", PolicyDocument: big })),
     );
     assertRefusal(err, "LimitExceeded", 409, "Cannot exceed quota for PolicySize: 6144");
@@ -197,13 +165,13 @@ describe("CreatePolicy and GetPolicy", () => {
   test("an unknown policy is NoSuchEntity (404); a non-ARN is InvalidInput (400)", async () => {
     const arn = arnOf("/", "nope");
     assertRefusal(
-      await rejection(iam.send(new GetPolicyCommand({ PolicyArn: arn }))),
+      await expectRefusal(iam.send(new GetPolicyCommand({ PolicyArn: arn }))),
       "NoSuchEntity",
       404,
       `Policy ${arn} was not found.`,
     );
     assertRefusal(
-      await rejection(iam.send(new GetPolicyCommand({ PolicyArn: "this-is-not-an-arn-at-all" }))),
+      await expectRefusal(iam.send(new GetPolicyCommand({ PolicyArn: "this-is-not-an-arn-at-all" }))),
       "InvalidInput",
       400,
       "ARN this-is-not-an-arn-at-all is not valid.",
@@ -239,7 +207,7 @@ describe("policy versions", () => {
     assert.equal((await iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy?.DefaultVersionId, "v3");
 
     assertRefusal(
-      await rejection(iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: v1 }))),
+      await expectRefusal(iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: v1 }))),
       "LimitExceeded",
       409,
       "A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.",
@@ -272,7 +240,7 @@ describe("policy versions", () => {
     assert.equal(seen.length, 5);
 
     assertRefusal(
-      await rejection(iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: "v3" }))),
+      await expectRefusal(iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: "v3" }))),
       "DeleteConflict",
       409,
       "Cannot delete the default version of a policy.",
@@ -283,19 +251,19 @@ describe("policy versions", () => {
     assert.equal(next.PolicyVersion?.VersionId, "v6", "version ids are never reused");
 
     assertRefusal(
-      await rejection(iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: "v3" }))),
+      await expectRefusal(iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: "v3" }))),
       "NoSuchEntity",
       404,
       `Policy ${arn} version v3 does not exist or is not attachable.`,
     );
     assertRefusal(
-      await rejection(iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn, VersionId: "v9" }))),
+      await expectRefusal(iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn, VersionId: "v9" }))),
       "NoSuchEntity",
       404,
     );
     // Five versions again (v1, v2, v4, v5, v6): the quota is checked before the document.
     assertRefusal(
-      await rejection(
+      await expectRefusal(
         iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: '{"Statement":' })),
       ),
       "LimitExceeded",
@@ -304,7 +272,7 @@ describe("policy versions", () => {
 
     // DeletePolicy refuses while versions other than the default remain.
     assertRefusal(
-      await rejection(iam.send(new DeletePolicyCommand({ PolicyArn: arn }))),
+      await expectRefusal(iam.send(new DeletePolicyCommand({ PolicyArn: arn }))),
       "DeleteConflict",
       409,
       "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
@@ -313,13 +281,17 @@ describe("policy versions", () => {
       await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: v }));
     }
     await iam.send(new DeletePolicyCommand({ PolicyArn: arn }));
-    assertRefusal(await rejection(iam.send(new GetPolicyCommand({ PolicyArn: arn }))), "NoSuchEntity", 404);
+    assertRefusal(
+      await expectRefusal(iam.send(new GetPolicyCommand({ PolicyArn: arn }))),
+      "NoSuchEntity",
+      404,
+    );
   });
 
   test("a malformed new version is MalformedPolicyDocument (400)", async () => {
     const arn = await createPolicy("versioned-malformed");
     assertRefusal(
-      await rejection(iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: "{" }))),
+      await expectRefusal(iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: "{" }))),
       "MalformedPolicyDocument",
       400,
       "Syntax errors in policy.",
@@ -363,7 +335,7 @@ describe("policy tags", () => {
     const after = await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }));
     assert.equal(after.Tags?.length, 1);
     assertRefusal(
-      await rejection(
+      await expectRefusal(
         iam.send(
           new TagPolicyCommand({
             PolicyArn: arn,
@@ -395,7 +367,7 @@ describe("attaching managed policies to users", () => {
 
     const eleventh = await createPolicy("attach-eleventh");
     assertRefusal(
-      await rejection(
+      await expectRefusal(
         iam.send(new AttachUserPolicyCommand({ UserName: "attach-user", PolicyArn: eleventh })),
       ),
       "LimitExceeded",
@@ -450,13 +422,13 @@ describe("attaching managed policies to users", () => {
 
     // DeletePolicy refuses while the policy is attached; DeleteUser refuses while the user has policies.
     assertRefusal(
-      await rejection(iam.send(new DeletePolicyCommand({ PolicyArn: customer[0] }))),
+      await expectRefusal(iam.send(new DeletePolicyCommand({ PolicyArn: customer[0] }))),
       "DeleteConflict",
       409,
       "Cannot delete a policy attached to entities.",
     );
     assertRefusal(
-      await rejection(iam.send(new DeleteUserCommand({ UserName: "attach-user" }))),
+      await expectRefusal(iam.send(new DeleteUserCommand({ UserName: "attach-user" }))),
       "DeleteConflict",
       409,
       "Cannot delete entity, must delete policies first.",
@@ -465,7 +437,7 @@ describe("attaching managed policies to users", () => {
     for (const arn of all)
       await iam.send(new DetachUserPolicyCommand({ UserName: "attach-user", PolicyArn: arn }));
     assertRefusal(
-      await rejection(
+      await expectRefusal(
         iam.send(new DetachUserPolicyCommand({ UserName: "attach-user", PolicyArn: AWS_ADMIN })),
       ),
       "NoSuchEntity",
@@ -488,7 +460,7 @@ describe("attaching managed policies to users", () => {
       "arn:aws:iam::999999999999:policy/theirs",
     ]) {
       assertRefusal(
-        await rejection(
+        await expectRefusal(
           iam.send(new AttachUserPolicyCommand({ UserName: "attach-unknown", PolicyArn: arn })),
         ),
         "NoSuchEntity",
@@ -497,7 +469,7 @@ describe("attaching managed policies to users", () => {
       );
     }
     assertRefusal(
-      await rejection(iam.send(new AttachUserPolicyCommand({ UserName: "ghost", PolicyArn: AWS_ADMIN }))),
+      await expectRefusal(iam.send(new AttachUserPolicyCommand({ UserName: "ghost", PolicyArn: AWS_ADMIN }))),
       "NoSuchEntity",
       404,
       "The user with name ghost cannot be found.",
@@ -543,7 +515,7 @@ describe("inline user policies", () => {
         Version: "2012-10-17",
         Statement: [{ Effect: "Allow", Action: actions(n), Resource: "*" }],
       });
-    const err = await rejection(
+    const err = await expectRefusal(
       iam.send(
         new PutUserPolicyCommand({ UserName: "inline-user", PolicyName: "huge", PolicyDocument: sized(120) }),
       ),
@@ -559,7 +531,7 @@ describe("inline user policies", () => {
       new PutUserPolicyCommand({ UserName: "inline-user", PolicyName: "b-list", PolicyDocument: sized(80) }),
     );
     assertRefusal(
-      await rejection(
+      await expectRefusal(
         iam.send(
           new PutUserPolicyCommand({
             UserName: "inline-user",
@@ -573,7 +545,7 @@ describe("inline user policies", () => {
     );
 
     assertRefusal(
-      await rejection(
+      await expectRefusal(
         iam.send(
           new PutUserPolicyCommand({
             UserName: "inline-user",
@@ -587,7 +559,7 @@ describe("inline user policies", () => {
     );
 
     assertRefusal(
-      await rejection(iam.send(new DeleteUserCommand({ UserName: "inline-user" }))),
+      await expectRefusal(iam.send(new DeleteUserCommand({ UserName: "inline-user" }))),
       "DeleteConflict",
       409,
       "Cannot delete entity, must delete policies first.",
@@ -599,7 +571,7 @@ describe("inline user policies", () => {
       () => iam.send(new DeleteUserPolicyCommand({ UserName: "inline-user", PolicyName: "a-get" })),
     ]) {
       assertRefusal(
-        await rejection(send()),
+        await expectRefusal(send()),
         "NoSuchEntity",
         404,
         "The user policy with name a-get cannot be found.",
@@ -615,7 +587,7 @@ describe("permissions boundaries", () => {
     const boundary = await createPolicy("boundary-policy", allow("s3:*"));
     const missing = arnOf("/", "no-boundary");
     assertRefusal(
-      await rejection(
+      await expectRefusal(
         iam.send(
           new PutUserPermissionsBoundaryCommand({ UserName: "bounded", PermissionsBoundary: missing }),
         ),
@@ -664,7 +636,7 @@ describe("permissions boundaries", () => {
     );
 
     assertRefusal(
-      await rejection(iam.send(new DeletePolicyCommand({ PolicyArn: boundary }))),
+      await expectRefusal(iam.send(new DeletePolicyCommand({ PolicyArn: boundary }))),
       "DeleteConflict",
       409,
       "Cannot delete a policy attached to entities.",
@@ -769,7 +741,7 @@ describe("AWS-managed policies", () => {
       iam.send(new TagPolicyCommand({ PolicyArn: AWS_ADMIN, Tags: [{ Key: "k", Value: "v" }] })),
     ];
     for (const r of refusals) {
-      const err = await rejection(r);
+      const err = await expectRefusal(r);
       assertRefusal(
         err,
         "AccessDenied",
@@ -782,10 +754,10 @@ describe("AWS-managed policies", () => {
 
 describe("enforcement follows policy changes on the very next request", () => {
   test("attach, switch default version, detach; inline put and delete", async () => {
-    const creds = await newUserWithKey("enforced");
+    const creds = await createUserWithKey(server.url, "enforced");
     const asUser = iamClient(server.url, creds);
     const denied = async () => {
-      const err = await rejection(asUser.send(new ListUsersCommand({})));
+      const err = await expectRefusal(asUser.send(new ListUsersCommand({})));
       assert.equal(err.code, "AccessDenied");
       assert.equal(err.status, 403);
     };

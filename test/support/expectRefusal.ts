@@ -1,0 +1,31 @@
+// Awaits an AWS SDK call that must be refused, and returns what a test compares: the wire error
+// code, the message and the HTTP status. Fails the test if the call succeeds.
+
+import assert from "node:assert/strict";
+
+export interface Refusal {
+  code: string;
+  message: string;
+  status?: number;
+}
+
+export async function expectRefusal(promise: Promise<unknown>): Promise<Refusal> {
+  try {
+    await promise;
+  } catch (err) {
+    // The SDK names modelled errors after their shapes (EntityAlreadyExistsException); the wire
+    // code is in `Code`, and that is what AWS's documentation and the CLI show.
+    const e = err as {
+      name: string;
+      Code?: string;
+      message: string;
+      $metadata?: { httpStatusCode?: number };
+    };
+    return {
+      code: e.Code ?? e.name,
+      message: e.message,
+      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
+    };
+  }
+  assert.fail("expected the call to be refused");
+}
