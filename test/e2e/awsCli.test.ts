@@ -2,26 +2,14 @@
 // (.ci/run installs Debian's awscli when it is missing). Without it, the suite says so and why.
 
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { after, before, describe, test } from "node:test";
-import { promisify } from "node:util";
+import { AWS_CLI_MISSING, awsCli, awsCliAvailable } from "../support/awsCli.ts";
+import type { Credentials } from "../support/awsClients.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
-const run = promisify(execFile);
-
-async function awsCliAvailable(): Promise<boolean> {
-  try {
-    await run("aws", ["--version"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const available = await awsCliAvailable();
-const reason = "the AWS CLI (`aws`) is not installed on this machine; .ci/run installs Debian's awscli";
 
-describe("AWS CLI", { skip: available ? false : reason }, () => {
+describe("AWS CLI", { skip: available ? false : AWS_CLI_MISSING }, () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer();
@@ -30,26 +18,7 @@ describe("AWS CLI", { skip: available ? false : reason }, () => {
     await server.stop();
   });
 
-  async function aws(creds: { accessKeyId: string; secretAccessKey: string }, ...args: string[]) {
-    try {
-      const { stdout } = await run("aws", ["--endpoint-url", server.url, "--output", "json", ...args], {
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? "/tmp",
-          AWS_ACCESS_KEY_ID: creds.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
-          AWS_DEFAULT_REGION: "us-east-1",
-          AWS_CONFIG_FILE: "/dev/null",
-          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-          AWS_MAX_ATTEMPTS: "1",
-          AWS_RETRY_MODE: "standard",
-        },
-      });
-      return { ok: true as const, json: stdout.trim() ? JSON.parse(stdout) : {} };
-    } catch (err) {
-      return { ok: false as const, stderr: String((err as { stderr?: string }).stderr ?? "") };
-    }
-  }
+  const aws = (creds: Credentials, ...args: string[]) => awsCli(server.url, creds, ...args);
 
   test("the walkthrough: identity, a user, a key, and the user's identity", async () => {
     const me = await aws(ROOT_KEY, "sts", "get-caller-identity");

@@ -15,7 +15,6 @@ import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
 import {
   AttachUserPolicyCommand,
-  CreateAccessKeyCommand,
   CreatePolicyCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
@@ -27,7 +26,10 @@ import {
 } from "@aws-sdk/client-iam";
 import { GetSessionTokenCommand } from "@aws-sdk/client-sts";
 import type { MfaAssociation } from "../../src/audit/reviewMfaAssociations.ts";
+import { AWS_CLI_MISSING, awsCli, awsCliAvailable } from "../support/awsCli.ts";
 import { type Credentials, iamClient, stsClient } from "../support/awsClients.ts";
+import { createUserWithKey } from "../support/createUserWithKey.ts";
+import { expectRefusal } from "../support/expectRefusal.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 import { VirtualMfaApp } from "../support/virtualMfa.ts";
 
@@ -87,27 +89,6 @@ const SELF_SERVICE_MFA_POLICY = JSON.stringify({
   ],
 });
 
-async function rejection(
-  promise: Promise<unknown>,
-): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await promise;
-  } catch (err) {
-    const e = err as {
-      name: string;
-      Code?: string;
-      message: string;
-      $metadata?: { httpStatusCode?: number };
-    };
-    return {
-      name: e.Code ?? e.name,
-      message: e.message,
-      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
-    };
-  }
-  assert.fail("expected the call to be refused");
-}
-
 async function createDevice(iam: IAMClient, name: string): Promise<{ serial: string; app: VirtualMfaApp }> {
   const out = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }));
   assert.ok(out.VirtualMFADevice?.SerialNumber && out.VirtualMFADevice.Base32StringSeed);
@@ -136,10 +117,7 @@ describe("the 2023-04-25 bulletin's story, with the AWS SDK v3", () => {
   });
 
   test("(1) the administrator creates alice, her access key, and attaches the self-service MFA policy", async () => {
-    await admin.send(new CreateUserCommand({ UserName: "alice" }));
-    const key = await admin.send(new CreateAccessKeyCommand({ UserName: "alice" }));
-    assert.ok(key.AccessKey?.AccessKeyId && key.AccessKey.SecretAccessKey);
-    aliceKey = { accessKeyId: key.AccessKey.AccessKeyId, secretAccessKey: key.AccessKey.SecretAccessKey };
+    aliceKey = await createUserWithKey(server.url, "alice");
     alice = iamClient(server.url, aliceKey);
     const policy = await admin.send(
       new CreatePolicyCommand({ PolicyName: "SelfServiceMFA", PolicyDocument: SELF_SERVICE_MFA_POLICY }),
@@ -163,16 +141,16 @@ describe("the 2023-04-25 bulletin's story, with the AWS SDK v3", () => {
       [first.serial],
     );
 
-    const list = await rejection(alice.send(new ListUsersCommand({})));
-    assert.equal(list.name, "AccessDenied");
+    const list = await expectRefusal(alice.send(new ListUsersCommand({})));
+    assert.equal(list.code, "AccessDenied");
     assert.match(list.message, /explicit deny in an identity-based policy/);
-    const create = await rejection(alice.send(new CreateUserCommand({ UserName: "mallory" })));
-    assert.equal(create.name, "AccessDenied");
+    const create = await expectRefusal(alice.send(new CreateUserCommand({ UserName: "mallory" })));
+    assert.equal(create.code, "AccessDenied");
 
     // The remediation: the policy allows EnableMFADevice on her own user without MFA, yet a
     // second device needs MFA-authenticated credentials.
     second = await createDevice(alice, "alice-second");
-    const enableSecond = await rejection(
+    const enableSecond = await expectRefusal(
       alice.send(
         new EnableMFADeviceCommand({
           UserName: "alice",
@@ -181,15 +159,15 @@ describe("the 2023-04-25 bulletin's story, with the AWS SDK v3", () => {
         }),
       ),
     );
-    assert.equal(enableSecond.name, "AccessDenied");
+    assert.equal(enableSecond.code, "AccessDenied");
     assert.equal(enableSecond.status, 403);
     assert.match(enableSecond.message, /sts:GetSessionToken/);
     assert.match(enableSecond.message, /existing MFA device/);
 
-    const deactivate = await rejection(
+    const deactivate = await expectRefusal(
       alice.send(new DeactivateMFADeviceCommand({ UserName: "alice", SerialNumber: first.serial })),
     );
-    assert.equal(deactivate.name, "AccessDenied");
+    assert.equal(deactivate.code, "AccessDenied");
     const still = await alice.send(new ListMFADevicesCommand({}));
     assert.equal(still.MFADevices?.length, 1);
   });
@@ -208,11 +186,11 @@ describe("the 2023-04-25 bulletin's story, with the AWS SDK v3", () => {
     };
 
     // A reused code, a wrong code, and a code from a device that is not hers are refused.
-    const reused = await rejection(
+    const reused = await expectRefusal(
       sts.send(new GetSessionTokenCommand({ SerialNumber: first.serial, TokenCode: code })),
     );
-    assert.equal(reused.name, "AccessDenied");
-    const wrong = await rejection(
+    assert.equal(reused.code, "AccessDenied");
+    const wrong = await expectRefusal(
       sts.send(
         new GetSessionTokenCommand({
           SerialNumber: first.serial,
@@ -220,16 +198,16 @@ describe("the 2023-04-25 bulletin's story, with the AWS SDK v3", () => {
         }),
       ),
     );
-    assert.equal(wrong.name, "AccessDenied");
+    assert.equal(wrong.code, "AccessDenied");
     await admin.send(new CreateUserCommand({ UserName: "bob" }));
     const bobs = await createDevice(admin, "bob-phone");
     await admin.send(
       new EnableMFADeviceCommand({ UserName: "bob", SerialNumber: bobs.serial, ...bobs.app.consecutive() }),
     );
-    const foreign = await rejection(
+    const foreign = await expectRefusal(
       sts.send(new GetSessionTokenCommand({ SerialNumber: bobs.serial, TokenCode: bobs.app.code(1) })),
     );
-    assert.equal(foreign.name, "AccessDenied");
+    assert.equal(foreign.code, "AccessDenied");
 
     const withMfa = iamClient(server.url, mfaSession);
     await withMfa.send(
@@ -296,19 +274,10 @@ describe("the 2023-04-25 bulletin's story, with the AWS SDK v3", () => {
   });
 });
 
-async function awsCliAvailable(): Promise<boolean> {
-  try {
-    await run("aws", ["--version"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const cliAvailable = await awsCliAvailable();
 
 describe("the bulletin's remediation, with the AWS CLI", {
-  skip: cliAvailable ? false : "the AWS CLI (`aws`) is not installed on this machine",
+  skip: cliAvailable ? false : AWS_CLI_MISSING,
 }, () => {
   let server: TestServer;
   before(async () => {
@@ -318,26 +287,7 @@ describe("the bulletin's remediation, with the AWS CLI", {
     await server.stop();
   });
 
-  async function aws(creds: Credentials, ...args: string[]) {
-    try {
-      const { stdout } = await run("aws", ["--endpoint-url", server.url, "--output", "json", ...args], {
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? "/tmp",
-          AWS_ACCESS_KEY_ID: creds.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
-          ...(creds.sessionToken ? { AWS_SESSION_TOKEN: creds.sessionToken } : {}),
-          AWS_DEFAULT_REGION: "us-east-1",
-          AWS_CONFIG_FILE: "/dev/null",
-          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-          AWS_MAX_ATTEMPTS: "1",
-        },
-      });
-      return { ok: true as const, json: stdout.trim() ? JSON.parse(stdout) : {} };
-    } catch (err) {
-      return { ok: false as const, stderr: String((err as { stderr?: string }).stderr ?? "") };
-    }
-  }
+  const aws = (creds: Credentials, ...args: string[]) => awsCli(server.url, creds, ...args);
 
   test("first device with a key; second refused until get-session-token with a code; then allowed", async () => {
     assert.ok((await aws(ROOT_KEY, "iam", "create-user", "--user-name", "cli-alice")).ok);

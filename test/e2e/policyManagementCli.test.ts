@@ -2,26 +2,13 @@
 // documents Portcullis returns, as it does AWS's, into the very JSON that was submitted.
 
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { after, before, describe, test } from "node:test";
-import { promisify } from "node:util";
+import { AWS_CLI_MISSING, awsCli, awsCliAvailable } from "../support/awsCli.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
-const run = promisify(execFile);
-
-async function awsCliAvailable(): Promise<boolean> {
-  try {
-    await run("aws", ["--version"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const available = await awsCliAvailable();
-const reason = "the AWS CLI (`aws`) is not installed on this machine; .ci/run installs Debian's awscli";
 
-describe("AWS CLI: policy documents", { skip: available ? false : reason }, () => {
+describe("AWS CLI: policy documents", { skip: available ? false : AWS_CLI_MISSING }, () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer();
@@ -31,19 +18,9 @@ describe("AWS CLI: policy documents", { skip: available ? false : reason }, () =
   });
 
   async function aws(...args: string[]) {
-    const { stdout } = await run("aws", ["--endpoint-url", server.url, "--output", "json", ...args], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "/tmp",
-        AWS_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
-        AWS_DEFAULT_REGION: "us-east-1",
-        AWS_CONFIG_FILE: "/dev/null",
-        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-        AWS_MAX_ATTEMPTS: "1",
-      },
-    });
-    return stdout.trim() ? JSON.parse(stdout) : {};
+    const out = await awsCli(server.url, ROOT_KEY, ...args);
+    assert.ok(out.ok, out.ok ? "" : out.stderr);
+    return out.json;
   }
 
   const document = {

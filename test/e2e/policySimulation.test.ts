@@ -3,20 +3,19 @@
 // server with the AWS SDK v3, and a sample through the AWS CLI where the machine has it.
 
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { promisify } from "node:util";
 import {
   type ContextEntry,
   GetContextKeysForCustomPolicyCommand,
   SimulateCustomPolicyCommand,
 } from "@aws-sdk/client-iam";
+import { AWS_CLI_MISSING, awsCli, awsCliAvailable } from "../support/awsCli.ts";
 import { iamClient } from "../support/awsClients.ts";
+import { expectRefusal } from "../support/expectRefusal.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
-const run = promisify(execFile);
 const DIR = join(import.meta.dirname, "..", "conformance", "policy");
 const WORD = {
   Allowed: "allowed",
@@ -156,26 +155,20 @@ describe("SimulateCustomPolicy agrees with the conformance tables", () => {
 
   test("a malformed document is MalformedPolicyDocument (400)", async () => {
     const iam = iamClient(server.url, ROOT_KEY);
-    try {
-      await iam.send(
+    const err = await expectRefusal(
+      iam.send(
         new SimulateCustomPolicyCommand({ PolicyInputList: ["{not json"], ActionNames: ["iam:ListUsers"] }),
-      );
-      assert.fail("expected MalformedPolicyDocument");
-    } catch (err) {
-      const e = err as { Code?: string; $metadata?: { httpStatusCode?: number } };
-      assert.equal(e.Code, "MalformedPolicyDocument");
-      assert.equal(e.$metadata?.httpStatusCode, 400);
-    }
+      ),
+    );
+    assert.equal(err.code, "MalformedPolicyDocument");
+    assert.equal(err.status, 400);
   });
 });
 
-const cliAvailable = await run("aws", ["--version"]).then(
-  () => true,
-  () => false,
-);
+const cliAvailable = await awsCliAvailable();
 
 describe("SimulateCustomPolicy through the AWS CLI", {
-  skip: cliAvailable ? false : "the AWS CLI (`aws`) is not installed; .ci/run installs Debian's awscli",
+  skip: cliAvailable ? false : AWS_CLI_MISSING,
 }, () => {
   test("a sample of the tables gives the same decisions", async () => {
     const step = Math.max(1, Math.floor(cases.length / 16));
@@ -183,31 +176,16 @@ describe("SimulateCustomPolicy through the AWS CLI", {
     const disagreements: string[] = [];
     for (const c of sample) {
       const args = input(c);
-      const { stdout } = await run(
-        "aws",
-        [
-          "--endpoint-url",
-          server.url,
-          "--output",
-          "json",
-          "iam",
-          "simulate-custom-policy",
-          "--cli-input-json",
-          JSON.stringify(args),
-        ],
-        {
-          env: {
-            PATH: process.env.PATH ?? "",
-            HOME: process.env.HOME ?? "/tmp",
-            AWS_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
-            AWS_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
-            AWS_DEFAULT_REGION: "us-east-1",
-            AWS_CONFIG_FILE: "/dev/null",
-            AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-          },
-        },
+      const out = await awsCli(
+        server.url,
+        ROOT_KEY,
+        "iam",
+        "simulate-custom-policy",
+        "--cli-input-json",
+        JSON.stringify(args),
       );
-      const got = JSON.parse(stdout).EvaluationResults[0].EvalDecision;
+      assert.ok(out.ok, out.ok ? "" : out.stderr);
+      const got = out.json.EvaluationResults[0].EvalDecision;
       if (got !== WORD[c.expect.decision])
         disagreements.push(`${c.name}: expected ${WORD[c.expect.decision]}, got ${got}`);
     }
