@@ -14,6 +14,14 @@ export function userArn(accountId: string, path: string, userName: string): stri
   return iamResourceArn(accountId, "user", path, userName);
 }
 
+const USER_ARN = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/;
+
+/** The account and user name in a user ARN (any path), or undefined if `arn` is not one. */
+export function parseUserArn(arn: string): { accountId: string; userName: string } | undefined {
+  const m = USER_ARN.exec(arn);
+  return m ? { accountId: m[1] as string, userName: m[2] as string } : undefined;
+}
+
 export function mfaDeviceArn(accountId: string, path: string, deviceName: string): string {
   return iamResourceArn(accountId, "mfa", path, deviceName);
 }

@@ -1,6 +1,7 @@
 // GetContextKeysForPrincipalPolicy: the condition keys a user's policies (and any extra ones
 // given) read.
 
+import { parseUserArn } from "../../domain/arns.ts";
 import { NoSuchEntity } from "../../domain/errors/iamErrors.ts";
 import type {
   GetContextKeysForPolicyResponse,
@@ -9,8 +10,6 @@ import type {
 import { defineOperation } from "../Operation.ts";
 import { contextKeysOf } from "./GetContextKeysForCustomPolicy.ts";
 import { compileSimulationInputs } from "./simulatePolicies.ts";
-
-const USER_ARN = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/;
 
 export const GetContextKeysForPrincipalPolicy = defineOperation<
   GetContextKeysForPrincipalPolicyRequest,
@@ -23,13 +22,15 @@ export const GetContextKeysForPrincipalPolicy = defineOperation<
   resource: (input) => input.PolicySourceArn,
   async execute(input, { caller, store, policies }) {
     compileSimulationInputs(policies, input.PolicyInputList, "identity", "PolicyInputList", "inline");
-    const m = USER_ARN.exec(input.PolicySourceArn);
+    const source = parseUserArn(input.PolicySourceArn);
     const user =
-      m && m[1] === caller.accountId
-        ? await store.users.getByName(caller.accountId, m[2] as string)
+      source?.accountId === caller.accountId
+        ? await store.users.getByName(caller.accountId, source.userName)
         : undefined;
     if (!user || user.arn !== input.PolicySourceArn) {
-      throw new NoSuchEntity(`The user with name ${m?.[2] ?? input.PolicySourceArn} cannot be found.`);
+      throw new NoSuchEntity(
+        `The user with name ${source?.userName ?? input.PolicySourceArn} cannot be found.`,
+      );
     }
     const documents: string[] = (await store.userPolicies.listInline(user.userId)).map((p) => p.document);
     for (const arn of await store.userPolicies.listAttached(user.userId)) {

@@ -2,6 +2,7 @@
 // for the given actions and resources. Its boundary is the user's own, unless the request
 // supplies one to try instead.
 
+import { parseUserArn } from "../../domain/arns.ts";
 import { InvalidInput, NoSuchEntity } from "../../domain/errors/iamErrors.ts";
 import type {
   SimulatePolicyResponse,
@@ -10,8 +11,6 @@ import type {
 import { defineOperation } from "../Operation.ts";
 import { paginateList } from "../paginateList.ts";
 import { compileSimulationInputs, resourceOwnerAccount, simulatePolicies } from "./simulatePolicies.ts";
-
-const USER_ARN = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/;
 
 export const SimulatePrincipalPolicy = defineOperation<
   SimulatePrincipalPolicyRequest,
@@ -23,15 +22,17 @@ export const SimulatePrincipalPolicy = defineOperation<
   mutating: false,
   resource: (input) => input.PolicySourceArn,
   async execute(input, { caller, store, policies }) {
-    const m = USER_ARN.exec(input.PolicySourceArn);
-    if (!m) {
+    const source = parseUserArn(input.PolicySourceArn);
+    if (!source) {
       // Groups and roles arrive with the identities issue.
       throw new InvalidInput(`Invalid PolicySourceArn: ${input.PolicySourceArn} is not a user ARN.`);
     }
     const user =
-      m[1] === caller.accountId ? await store.users.getByName(caller.accountId, m[2] as string) : undefined;
+      source.accountId === caller.accountId
+        ? await store.users.getByName(caller.accountId, source.userName)
+        : undefined;
     if (!user || user.arn !== input.PolicySourceArn) {
-      throw new NoSuchEntity(`The user with name ${m[2]} cannot be found.`);
+      throw new NoSuchEntity(`The user with name ${source.userName} cannot be found.`);
     }
     const own = await policies.forUser(user.userId, store);
     const extra = compileSimulationInputs(

@@ -4,6 +4,7 @@
 // here; the root principal's full rights in its own account come from the engine's own rules,
 // not from a bypass.
 
+import { parseUserArn } from "../../domain/arns.ts";
 import { AccessDenied } from "../../domain/errors/commonErrors.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { Tag } from "../../domain/Tag.ts";
@@ -50,8 +51,6 @@ export function requestPrincipalOf(caller: CallerIdentity): RequestPrincipal {
   }
 }
 
-const USER_ARN = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/;
-
 export class Authorizer {
   constructor(private readonly policies: PolicyResolver) {}
 
@@ -94,9 +93,9 @@ export class Authorizer {
     store: StoreSession,
   ): Promise<Tag[] | undefined> {
     if (caller.type === "Root") return undefined;
-    const m = USER_ARN.exec(resource);
-    if (!m || m[1] !== caller.accountId || m[2] === undefined) return undefined;
-    const user = await store.users.getByName(caller.accountId, m[2]);
+    const target = parseUserArn(resource);
+    if (target?.accountId !== caller.accountId) return undefined;
+    const user = await store.users.getByName(caller.accountId, target.userName);
     return user ? store.userTags.list(user.userId) : undefined;
   }
 }
