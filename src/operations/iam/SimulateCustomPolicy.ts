@@ -3,8 +3,12 @@
 
 import type { SimulateCustomPolicyRequest, SimulatePolicyResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { paginateList } from "../paginateList.ts";
-import { compileSimulationInputs, resourceOwnerAccount, simulatePolicies } from "./simulatePolicies.ts";
+import {
+  compileSuppliedPolicies,
+  resourceOwnerAccount,
+  simulatePolicies,
+  simulationResponse,
+} from "./simulatePolicies.ts";
 
 export const SimulateCustomPolicy = defineOperation<SimulateCustomPolicyRequest, SimulatePolicyResponse>({
   service: "iam",
@@ -13,27 +17,7 @@ export const SimulateCustomPolicy = defineOperation<SimulateCustomPolicyRequest,
   mutating: false,
   resource: () => "*",
   async execute(input, { caller, policies }) {
-    const identity = compileSimulationInputs(
-      policies,
-      input.PolicyInputList,
-      "identity",
-      "PolicyInputList",
-      "inline",
-    );
-    const [boundary] = compileSimulationInputs(
-      policies,
-      input.PermissionsBoundaryPolicyInputList,
-      "boundary",
-      "PermissionsBoundaryPolicyInputList",
-      "boundary",
-    );
-    const [resourcePolicy] = compileSimulationInputs(
-      policies,
-      input.ResourcePolicy !== undefined ? [input.ResourcePolicy] : undefined,
-      "resource",
-      "ResourcePolicy",
-      "resource",
-    );
+    const { identity, boundary, resourcePolicy } = compileSuppliedPolicies(policies, input);
     // The simulated caller is an IAM user, never the principal calling the simulator: a root
     // caller must not turn every simulated decision into root's "allowed".
     const callerArn = input.CallerArn ?? `arn:aws:iam::${caller.accountId}:user/SimulatedCaller`;
@@ -51,11 +35,6 @@ export const SimulateCustomPolicy = defineOperation<SimulateCustomPolicyRequest,
       resources: input.ResourceArns ?? [],
       contextEntries: input.ContextEntries ?? [],
     });
-    const page = paginateList(results, input.Marker, input.MaxItems);
-    return {
-      EvaluationResults: page.items,
-      IsTruncated: page.IsTruncated,
-      ...(page.Marker ? { Marker: page.Marker } : {}),
-    };
+    return simulationResponse(results, input);
   },
 });

@@ -9,8 +9,12 @@ import type {
   SimulatePrincipalPolicyRequest,
 } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { paginateList } from "../paginateList.ts";
-import { compileSimulationInputs, resourceOwnerAccount, simulatePolicies } from "./simulatePolicies.ts";
+import {
+  compileSuppliedPolicies,
+  resourceOwnerAccount,
+  simulatePolicies,
+  simulationResponse,
+} from "./simulatePolicies.ts";
 
 export const SimulatePrincipalPolicy = defineOperation<
   SimulatePrincipalPolicyRequest,
@@ -35,43 +39,18 @@ export const SimulatePrincipalPolicy = defineOperation<
       throw new NoSuchEntity(`The user with name ${source.userName} cannot be found.`);
     }
     const own = await policies.forUser(user.userId, store);
-    const extra = compileSimulationInputs(
-      policies,
-      input.PolicyInputList,
-      "identity",
-      "PolicyInputList",
-      "inline",
-    );
-    const [boundaryOverride] = compileSimulationInputs(
-      policies,
-      input.PermissionsBoundaryPolicyInputList,
-      "boundary",
-      "PermissionsBoundaryPolicyInputList",
-      "boundary",
-    );
-    const [resourcePolicy] = compileSimulationInputs(
-      policies,
-      input.ResourcePolicy !== undefined ? [input.ResourcePolicy] : undefined,
-      "resource",
-      "ResourcePolicy",
-      "resource",
-    );
-    const boundary = boundaryOverride ?? own.boundary;
+    const supplied = compileSuppliedPolicies(policies, input);
+    const boundary = supplied.boundary ?? own.boundary;
     const results = simulatePolicies({
       principal: { arn: input.CallerArn ?? user.arn, accountId: caller.accountId, type: "user" },
-      identity: [...own.identity, ...extra],
+      identity: [...own.identity, ...supplied.identity],
       ...(boundary ? { boundary } : {}),
-      ...(resourcePolicy ? { resourcePolicy } : {}),
+      ...(supplied.resourcePolicy ? { resourcePolicy: supplied.resourcePolicy } : {}),
       resourceAccountId: resourceOwnerAccount(input.ResourceOwner, caller.accountId),
       actions: input.ActionNames,
       resources: input.ResourceArns ?? [],
       contextEntries: input.ContextEntries ?? [],
     });
-    const page = paginateList(results, input.Marker, input.MaxItems);
-    return {
-      EvaluationResults: page.items,
-      IsTruncated: page.IsTruncated,
-      ...(page.Marker ? { Marker: page.Marker } : {}),
-    };
+    return simulationResponse(results, input);
   },
 });

@@ -5,7 +5,12 @@
 // not invent aws:CurrentTime or aws:SourceIp.
 
 import { MalformedPolicyDocument } from "../../domain/errors/iamErrors.ts";
-import type { ContextEntry, EvaluationResult, Statement } from "../../generated/iam/iamShapes.ts";
+import type {
+  ContextEntry,
+  EvaluationResult,
+  SimulatePolicyResponse,
+  Statement,
+} from "../../generated/iam/iamShapes.ts";
 import {
   type CompiledPolicy,
   type Decision,
@@ -20,6 +25,7 @@ import {
   type RequestPrincipal,
 } from "../../policy/index.ts";
 import type { PolicyCatalog } from "../OperationContext.ts";
+import { paginateList } from "../paginateList.ts";
 
 const DECISION_WORD = {
   Allowed: "allowed",
@@ -70,6 +76,62 @@ export function compileSimulationInputs(
     const id = `${listName}.${i + 1}`;
     return catalog.compile(document, kind, { id, name: id, type: sourceType });
   });
+}
+
+/** The policies a simulation request supplies, compiled in AWS's order of validation. */
+export interface SuppliedPolicies {
+  identity: CompiledPolicy[];
+  boundary?: CompiledPolicy;
+  resourcePolicy?: CompiledPolicy;
+}
+
+export function compileSuppliedPolicies(
+  catalog: PolicyCatalog,
+  input: {
+    PolicyInputList?: readonly string[];
+    PermissionsBoundaryPolicyInputList?: readonly string[];
+    ResourcePolicy?: string;
+  },
+): SuppliedPolicies {
+  const identity = compileSimulationInputs(
+    catalog,
+    input.PolicyInputList,
+    "identity",
+    "PolicyInputList",
+    "inline",
+  );
+  const [boundary] = compileSimulationInputs(
+    catalog,
+    input.PermissionsBoundaryPolicyInputList,
+    "boundary",
+    "PermissionsBoundaryPolicyInputList",
+    "boundary",
+  );
+  const [resourcePolicy] = compileSimulationInputs(
+    catalog,
+    input.ResourcePolicy !== undefined ? [input.ResourcePolicy] : undefined,
+    "resource",
+    "ResourcePolicy",
+    "resource",
+  );
+  return {
+    identity,
+    ...(boundary ? { boundary } : {}),
+    ...(resourcePolicy ? { resourcePolicy } : {}),
+  };
+}
+
+/** One page of simulation results, as SimulateCustomPolicy and SimulatePrincipalPolicy return it. */
+export function simulationResponse(
+  results: readonly EvaluationResult[],
+  input: { Marker?: string; MaxItems?: number },
+): SimulatePolicyResponse {
+  const page = paginateList(results, input.Marker, input.MaxItems);
+  return {
+    EvaluationResults: page.items,
+    IsTruncated: page.IsTruncated,
+    ...(page.Marker ? { Marker: page.Marker } : {}),
+  };
 }
 
 function contextOf(entries: readonly ContextEntry[]): Record<string, RawContextValue> {
