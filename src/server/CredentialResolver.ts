@@ -23,6 +23,22 @@ export interface ResolvedCredential {
 
 const MAX_CACHED_KEYS = 50_000;
 
+function rootCaller(accountId: string, credential: CallerIdentity["credential"]): CallerIdentity {
+  return { type: "Root", accountId, arn: rootArn(accountId), principalId: accountId, credential };
+}
+
+function userCaller(user: User, credential: CallerIdentity["credential"]): CallerIdentity {
+  return {
+    type: "IAMUser",
+    accountId: user.accountId,
+    arn: user.arn,
+    principalId: user.userId,
+    userName: user.userName,
+    userId: user.userId,
+    credential,
+  };
+}
+
 export class CredentialResolver {
   private readonly longTerm = new Map<string, ResolvedCredential>();
   private readonly users = new Map<string, User | null>();
@@ -62,28 +78,14 @@ export class CredentialResolver {
     if (!key.userId) {
       return {
         secretAccessKey,
-        caller: {
-          type: "Root",
-          accountId: key.accountId,
-          arn: rootArn(key.accountId),
-          principalId: key.accountId,
-          credential: { kind: "long-term-key", accessKeyId },
-        },
+        caller: rootCaller(key.accountId, { kind: "long-term-key", accessKeyId }),
       };
     }
     const user = await this.store.users.getById(key.userId);
     if (!user) throw new InvalidClientTokenId();
     return {
       secretAccessKey,
-      caller: {
-        type: "IAMUser",
-        accountId: user.accountId,
-        arn: user.arn,
-        principalId: user.userId,
-        userName: user.userName,
-        userId: user.userId,
-        credential: { kind: "long-term-key", accessKeyId },
-      },
+      caller: userCaller(user, { kind: "long-term-key", accessKeyId }),
     };
   }
 
@@ -111,13 +113,7 @@ export class CredentialResolver {
     if (session.principalType === "root") {
       return {
         secretAccessKey: session.secretAccessKey,
-        caller: {
-          type: "Root",
-          accountId: session.accountId,
-          arn: rootArn(session.accountId),
-          principalId: session.accountId,
-          credential,
-        },
+        caller: rootCaller(session.accountId, credential),
       };
     }
     if (session.principalType === "user") {
@@ -126,15 +122,7 @@ export class CredentialResolver {
       if (!user || user.accountId !== session.accountId) throw new InvalidClientTokenId();
       return {
         secretAccessKey: session.secretAccessKey,
-        caller: {
-          type: "IAMUser",
-          accountId: user.accountId,
-          arn: user.arn,
-          principalId: user.userId,
-          userName: user.userName,
-          userId: user.userId,
-          credential,
-        },
+        caller: userCaller(user, credential),
       };
     }
     // Role sessions arrive with the identities issue; until then no such token can be issued.
