@@ -1,6 +1,7 @@
 // Throughput of SigV4-authenticated GetCallerIdentity over loopback, beside a bare node:http server
-// answering a fixed body, measured in the same run. The server runs in its own process; this
-// process replays one signed request (valid for the 15-minute skew window) as fast as answers come.
+// answering a fixed body, measured in the same run. The server runs in its own process, built the
+// way `npm start` builds it (one esbuild bundle run by plain node, not through tsx); this process
+// replays one signed request (valid for the 15-minute skew window) as fast as answers come.
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -8,6 +9,7 @@ import path from "node:path";
 import { Hash } from "@smithy/hash-node";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
+import { build } from "esbuild";
 import { runLoad } from "./support/runLoad.ts";
 
 const ACCESS_KEY_ID = "AKIABENCHBENCHBENCH0";
@@ -15,15 +17,26 @@ const SECRET = "bench-secret-0123456789abcdefghijklmnopq";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
+const BUNDLE = path.join(import.meta.dirname, "..", "dist", "bench-server.mjs");
+
+async function buildBenchServer(): Promise<void> {
+  await build({
+    entryPoints: [path.join(import.meta.dirname, "support/startBenchServer.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    outfile: BUNDLE,
+    logLevel: "warning",
+  });
+}
+
 async function startChild(kind: "bare" | "portcullis"): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(import.meta.dirname, "support/startBenchServer.ts"), kind],
-    {
-      env: { ...process.env, BENCH_ACCESS_KEY_ID: ACCESS_KEY_ID, BENCH_SECRET_ACCESS_KEY: SECRET },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+  const child = spawn(process.execPath, [BUNDLE, kind], {
+    env: { ...process.env, BENCH_ACCESS_KEY_ID: ACCESS_KEY_ID, BENCH_SECRET_ACCESS_KEY: SECRET },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
   return { url: chunk.toString().trim().split("\n").at(-1) as string, child };
 }
@@ -63,6 +76,7 @@ async function measure(kind: "bare" | "portcullis") {
 }
 
 export async function benchGetCallerIdentity(): Promise<void> {
+  await buildBenchServer();
   const bare = await measure("bare");
   const ours = await measure("portcullis");
   if (ours.non200 > 0)
