@@ -35,11 +35,8 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   const data = await openDataFolder(config);
   const { store, sealer } = data;
 
-  // One transaction per flush: a batch costs one fsync, not one per hundred records.
-  const audit = new AuditBuffer(
-    { append: (events) => store.transaction((tx) => tx.audit.append(events)) },
-    (err) => logger.error({ err }, "audit flush failed"),
-  );
+  // The store's own audit path writes a batch in one transaction: one fsync per flush.
+  const audit = new AuditBuffer(store.audit, (err) => logger.error({ err }, "audit flush failed"));
   const lastUsed = new LastUsedTracker(store);
   const lastUsedTimer = setInterval(() => {
     lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));

@@ -2,7 +2,7 @@
 // connection. Inside `transaction`, every repository is bound to the transaction.
 
 import type { Kysely } from "kysely";
-import type { Store, StoreSession } from "../ports.ts";
+import type { AuditRepository, Store, StoreSession } from "../ports.ts";
 import type { Database } from "../schema.ts";
 import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
@@ -43,9 +43,14 @@ export class KyselyStore implements Store {
   readonly mfaCodeFailures;
   readonly audit;
 
+  /**
+   * `audit` outside a transaction may be an adapter's own fast path (the trail takes a record per
+   * request); inside `transaction`, audit records always go through the transaction.
+   */
   constructor(
     readonly kind: "sqlite" | "postgres",
     private readonly db: Kysely<Database>,
+    audit?: AuditRepository,
   ) {
     const session = sessionOver(db);
     this.accounts = session.accounts;
@@ -58,7 +63,7 @@ export class KyselyStore implements Store {
     this.mfaDevices = session.mfaDevices;
     this.mfaDeviceTags = session.mfaDeviceTags;
     this.mfaCodeFailures = session.mfaCodeFailures;
-    this.audit = session.audit;
+    this.audit = audit ?? session.audit;
   }
 
   transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect } from "kysely";
 import { KyselyStore } from "../kysely/KyselyStore.ts";
 import { migrateToLatest } from "../migrations/migrateToLatest.ts";
 import type { Database as Schema } from "../schema.ts";
+import { SqliteAuditTrail } from "./SqliteAuditTrail.ts";
 
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -44,5 +45,5 @@ export async function openSqliteStore(file: string): Promise<KyselyStore> {
   raw.pragma("busy_timeout = 5000");
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   await migrateToLatest(db);
-  return new KyselyStore("sqlite", db);
+  return new KyselyStore("sqlite", db, new SqliteAuditTrail(db, raw));
 }
