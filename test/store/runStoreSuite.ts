@@ -153,6 +153,44 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         assert.equal((await store.users.attachments(carol.userId)).policies, 1);
       }));
 
+    test("an audit append outside a transaction is not swept into a concurrent one that rolls back", () =>
+      withStore(async (store) => {
+        const record = {
+          eventVersion: "1.08" as const,
+          eventTime: "2026-03-03T00:00:00Z",
+          eventSource: "iam.amazonaws.com",
+          eventName: "GetUser",
+          awsRegion: "us-east-1",
+          sourceIPAddress: "127.0.0.1",
+          userAgent: "test",
+          userIdentity: { type: "Root" },
+          requestParameters: null,
+          responseElements: null,
+          requestID: "r",
+          eventID: "independent",
+          eventType: "AwsApiCall" as const,
+          readOnly: true,
+          managementEvent: true as const,
+          eventCategory: "Management" as const,
+        };
+        let appended: Promise<void> | undefined;
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await tx.users.create(user("rolled-back"));
+            appended = store.audit.append([record]);
+            await new Promise((r) => setTimeout(r, 20));
+            throw new Error("roll back");
+          }),
+          /roll back/,
+        );
+        await appended;
+        assert.equal(await store.users.getByName(ACCOUNT, "rolled-back"), undefined);
+        assert.deepEqual(
+          (await store.audit.query({})).map((e) => e.eventID),
+          ["independent"],
+        );
+      }));
+
     test("audit records come back in time order, filtered by name and time", () =>
       withStore(async (store) => {
         const base = {
