@@ -16,7 +16,7 @@ import {
   PutUserPolicyCommand,
   TagUserCommand,
 } from "@aws-sdk/client-iam";
-import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { GetCallerIdentityCommand, GetSessionTokenCommand } from "@aws-sdk/client-sts";
 import { iamClient, stsClient } from "../support/awsClients.ts";
 import { createUserWithKey } from "../support/createUserWithKey.ts";
 import { expectRefusal } from "../support/expectRefusal.ts";
@@ -171,4 +171,28 @@ test("a long-term key carries no aws:MultiFactorAuthPresent: BoolIfExists false 
   // GetCallerIdentity is never denied, whatever the policies say.
   const me = await stsClient(server.url, creds).send(new GetCallerIdentityCommand({}));
   assert.equal(me.Arn, `arn:aws:iam::${A}:user/mfa-less`);
+});
+
+test("policies do not control GetSessionToken, an authentication operation, even an explicit deny", async () => {
+  const root = iamClient(server.url, ROOT_KEY);
+  const creds = await createUserWithKey(server.url, "session-seeker");
+  await root.send(
+    new PutUserPolicyCommand({
+      UserName: "session-seeker",
+      PolicyName: "no-sessions",
+      PolicyDocument: doc([{ Effect: "Deny", Action: "sts:*", Resource: "*" }]),
+    }),
+  );
+  const out = await stsClient(server.url, creds).send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
+  assert.match(out.Credentials?.AccessKeyId ?? "", /^ASIA[A-Z2-7]{16}$/);
+  const session = {
+    accessKeyId: out.Credentials?.AccessKeyId as string,
+    secretAccessKey: out.Credentials?.SecretAccessKey as string,
+    sessionToken: out.Credentials?.SessionToken as string,
+  };
+  // The session carries the user's own permissions: IAM refuses a session opened without MFA.
+  const iam = await expectRefusal(iamClient(server.url, session).send(new GetUserCommand({})));
+  assert.equal(iam.code, "InvalidClientTokenId");
+  const me = await stsClient(server.url, session).send(new GetCallerIdentityCommand({}));
+  assert.equal(me.Arn, `arn:aws:iam::${A}:user/session-seeker`);
 });

@@ -29,14 +29,12 @@ export interface AuthorizationRequest {
   facts: RequestFacts;
 }
 
-/** AWS never denies these, whatever the policies say. */
-export const NEVER_DENIED_ACTIONS = new Set(["sts:getcalleridentity"]);
-
 /**
- * Actions AWS grants without an allowing policy (an explicit deny still refuses them):
- * a user needs no permission to call GetSessionToken for their own temporary credentials.
+ * AWS never denies these, whatever the policies say: GetCallerIdentity, and GetSessionToken, an
+ * authentication operation that "you cannot use policies to control" (the credentials it returns
+ * carry the caller's own permissions, no more).
  */
-export const ALLOWED_UNLESS_DENIED_ACTIONS = new Set(["sts:getsessiontoken"]);
+export const NEVER_DENIED_ACTIONS = new Set(["sts:getcalleridentity", "sts:getsessiontoken"]);
 
 export function requestPrincipalOf(caller: CallerIdentity): RequestPrincipal {
   switch (caller.type) {
@@ -59,7 +57,6 @@ export class Authorizer {
     if (NEVER_DENIED_ACTIONS.has(action)) return;
     const { request, decision } = await this.decide(req);
     if (decision.decision === "Allowed") return;
-    if (decision.decision === "ImplicitlyDenied" && ALLOWED_UNLESS_DENIED_ACTIONS.has(action)) return;
     throw new AccessDenied(formatAccessDeniedMessage(request, decision));
   }
 
