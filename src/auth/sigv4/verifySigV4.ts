@@ -50,8 +50,7 @@ export function verifySigV4(
     claim.form === "query" ? "X-Amz-Signature" : undefined,
   );
   const scope = `${claim.credentialDate}/${claim.region}/${claim.service}/${SIGV4_TERMINATOR}`;
-  const stringToSign =
-    `${SIGV4_ALGORITHM}\n${claim.amzDate}\n${scope}\n` + hash("sha256", canonicalRequest, "hex");
+  const stringToSign = `${SIGV4_ALGORITHM}\n${claim.amzDate}\n${scope}\n${hash("sha256", canonicalRequest, "hex")}`;
   const signingKey =
     cache !== undefined
       ? cache.get(secretAccessKey, claim.accessKeyId, claim.credentialDate, claim.region, claim.service)
