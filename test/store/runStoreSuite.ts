@@ -3,6 +3,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import type { AuditEvent } from "../../src/domain/AuditEvent.ts";
 import { InvalidInput } from "../../src/domain/errors/iamErrors.ts";
 import { generateUniqueId } from "../../src/domain/generateUniqueId.ts";
 import type { User } from "../../src/domain/User.ts";
@@ -18,6 +19,27 @@ function user(name: string, path = "/"): User {
     path,
     arn: `arn:aws:iam::${ACCOUNT}:user${path}${name}`,
     createDate: new Date("2026-01-01T00:00:00Z"),
+  };
+}
+
+function auditRecord(
+  overrides: Pick<AuditEvent, "eventID" | "eventTime" | "eventName"> & Partial<AuditEvent>,
+): AuditEvent {
+  return {
+    eventVersion: "1.08",
+    eventSource: "iam.amazonaws.com",
+    awsRegion: "us-east-1",
+    sourceIPAddress: "127.0.0.1",
+    userAgent: "test",
+    userIdentity: { type: "Root" },
+    requestParameters: null,
+    responseElements: null,
+    requestID: "r",
+    eventType: "AwsApiCall",
+    readOnly: false,
+    managementEvent: true,
+    eventCategory: "Management",
+    ...overrides,
   };
 }
 
@@ -155,24 +177,12 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
 
     test("an audit append outside a transaction is not swept into a concurrent one that rolls back", () =>
       withStore(async (store) => {
-        const record = {
-          eventVersion: "1.08" as const,
-          eventTime: "2026-03-03T00:00:00Z",
-          eventSource: "iam.amazonaws.com",
-          eventName: "GetUser",
-          awsRegion: "us-east-1",
-          sourceIPAddress: "127.0.0.1",
-          userAgent: "test",
-          userIdentity: { type: "Root" },
-          requestParameters: null,
-          responseElements: null,
-          requestID: "r",
+        const record = auditRecord({
           eventID: "independent",
-          eventType: "AwsApiCall" as const,
+          eventTime: "2026-03-03T00:00:00Z",
+          eventName: "GetUser",
           readOnly: true,
-          managementEvent: true as const,
-          eventCategory: "Management" as const,
-        };
+        });
         let appended: Promise<void> | undefined;
         await assert.rejects(
           store.transaction(async (tx) => {
@@ -193,24 +203,9 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
 
     test("audit records come back in time order, filtered by name and time", () =>
       withStore(async (store) => {
-        const base = {
-          eventVersion: "1.08" as const,
-          eventSource: "iam.amazonaws.com",
-          awsRegion: "us-east-1",
-          sourceIPAddress: "127.0.0.1",
-          userAgent: "test",
-          userIdentity: { type: "Root" },
-          requestParameters: null,
-          responseElements: null,
-          requestID: "r",
-          eventType: "AwsApiCall" as const,
-          readOnly: false,
-          managementEvent: true as const,
-          eventCategory: "Management" as const,
-        };
         await store.audit.append([
-          { ...base, eventID: "e2", eventTime: "2026-01-02T00:00:00Z", eventName: "CreateUser" },
-          { ...base, eventID: "e1", eventTime: "2026-01-01T00:00:00Z", eventName: "DeleteUser" },
+          auditRecord({ eventID: "e2", eventTime: "2026-01-02T00:00:00Z", eventName: "CreateUser" }),
+          auditRecord({ eventID: "e1", eventTime: "2026-01-01T00:00:00Z", eventName: "DeleteUser" }),
         ]);
         assert.deepEqual(
           (await store.audit.query({})).map((e) => e.eventID),
