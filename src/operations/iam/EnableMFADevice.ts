@@ -4,14 +4,12 @@
 // the 8-device limit, the failed-code throttle. A wrong code is counted and that count commits
 // (CommitThenFail) before the request is refused.
 
-import { verifyConsecutiveTotpCodes } from "../../auth/totp/verifyConsecutiveTotpCodes.ts";
 import { EntityAlreadyExists, LimitExceeded } from "../../domain/errors/iamErrors.ts";
-import { MAX_MFA_DEVICES_PER_USER, MFA_SEED_CONTEXT } from "../../domain/MfaDevice.ts";
+import { MAX_MFA_DEVICES_PER_USER } from "../../domain/MfaDevice.ts";
 import type { EnableMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
-import { CommitThenFail } from "../CommitThenFail.ts";
 import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
-import { invalidIamCode, throttledIamCode } from "../mfa/invalidCodeErrors.ts";
-import { assertNotThrottled, clearDeviceFailures, recordCodeFailure } from "../mfa/mfaCodeThrottle.ts";
+import { clearDeviceFailures } from "../mfa/mfaCodeThrottle.ts";
+import { proveWithConsecutiveCodes } from "../mfa/proveWithConsecutiveCodes.ts";
 import { getDeviceOrThrow, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
 import { assertMayManageOwnMfa } from "./assertMayManageOwnMfa.ts";
@@ -38,18 +36,10 @@ export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
     }
 
     const throttle = { accountId: caller.accountId, owner: target.owner, serialNumber: device.serialNumber };
-    await assertNotThrottled(store, throttle, now, throttledIamCode);
-    const step = verifyConsecutiveTotpCodes({
-      secret: sealer.unseal(device.seedSealed, MFA_SEED_CONTEXT),
+    const step = await proveWithConsecutiveCodes({ store, sealer, now }, device, throttle, {
       code1: input.AuthenticationCode1,
       code2: input.AuthenticationCode2,
-      timestamp: now.getTime(),
-      ...(device.lastUsedStep !== undefined ? { lastUsedStep: device.lastUsedStep } : {}),
     });
-    if (step === null) {
-      await recordCodeFailure(store, throttle, now);
-      throw new CommitThenFail(invalidIamCode());
-    }
     // No drift is learnt here: codes typed slowly at enrolment would shift the sign-in window
     // away from the phone's real clock. Only ResyncMFADevice, which exists for that, learns it.
     if (

@@ -3,13 +3,11 @@
 // counted (the count commits before the request is refused).
 
 import { totpStepAt } from "../../auth/totp/generateTotpCode.ts";
-import { verifyConsecutiveTotpCodes } from "../../auth/totp/verifyConsecutiveTotpCodes.ts";
-import { MFA_SEED_CONTEXT, sameOwner } from "../../domain/MfaDevice.ts";
+import { sameOwner } from "../../domain/MfaDevice.ts";
 import type { ResyncMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
-import { CommitThenFail } from "../CommitThenFail.ts";
 import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
-import { invalidIamCode, throttledIamCode } from "../mfa/invalidCodeErrors.ts";
-import { assertNotThrottled, clearDeviceFailures, recordCodeFailure } from "../mfa/mfaCodeThrottle.ts";
+import { clearDeviceFailures } from "../mfa/mfaCodeThrottle.ts";
+import { proveWithConsecutiveCodes, refuseCodes } from "../mfa/proveWithConsecutiveCodes.ts";
 import { getDeviceOrThrow, noSuchDevice, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
 import { userResourceArn } from "./resolveUser.ts";
@@ -28,20 +26,13 @@ export const ResyncMFADevice = defineOperation<ResyncMFADeviceRequest, void>({
     if (!sameOwner(device.owner, target.owner)) throw noSuchDevice(input.SerialNumber);
 
     const throttle = { accountId: caller.accountId, owner: target.owner, serialNumber: device.serialNumber };
-    await assertNotThrottled(store, throttle, now, throttledIamCode);
-    const step = verifyConsecutiveTotpCodes({
-      secret: sealer.unseal(device.seedSealed, MFA_SEED_CONTEXT),
+    const step = await proveWithConsecutiveCodes({ store, sealer, now }, device, throttle, {
       code1: input.AuthenticationCode1,
       code2: input.AuthenticationCode2,
-      timestamp: now.getTime(),
-      ...(device.lastUsedStep !== undefined ? { lastUsedStep: device.lastUsedStep } : {}),
     });
-    if (
-      step === null ||
-      !(await store.mfaDevices.consumeStep(device.serialNumber, step, step - totpStepAt(now.getTime())))
-    ) {
-      await recordCodeFailure(store, throttle, now);
-      throw new CommitThenFail(invalidIamCode());
+    // consumeStep refuses a step a racing request spent first; it records the clock's drift.
+    if (!(await store.mfaDevices.consumeStep(device.serialNumber, step, step - totpStepAt(now.getTime())))) {
+      await refuseCodes(store, throttle, now);
     }
     await clearDeviceFailures(store, device.serialNumber);
   },
