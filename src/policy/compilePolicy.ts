@@ -192,18 +192,29 @@ export function compileActions(patterns: readonly string[]): ActionMatcher {
   };
 }
 
+/** The patterns compiled, their variables' keys noted; "*" when any pattern is the bare wildcard. */
+function compileArnPatterns(
+  patterns: readonly string[],
+  variablesEnabled: boolean,
+  keys: Map<string, string>,
+): CompiledArnPattern[] | "*" {
+  const compiled: CompiledArnPattern[] = [];
+  for (const p of patterns) {
+    if (p === "*") return "*";
+    const c = compileArnPattern(p, variablesEnabled);
+    for (const v of templateVariables(c.template)) if (!keys.has(v.key)) keys.set(v.key, v.written);
+    compiled.push(c);
+  }
+  return compiled;
+}
+
 function compileResources(
   patterns: readonly string[],
   variablesEnabled: boolean,
   keys: Map<string, string>,
 ): ResourceMatcher {
-  const compiled: CompiledArnPattern[] = [];
-  for (const p of patterns) {
-    if (p === "*") return ALWAYS;
-    const c = compileArnPattern(p, variablesEnabled);
-    for (const v of templateVariables(c.template)) if (!keys.has(v.key)) keys.set(v.key, v.written);
-    compiled.push(c);
-  }
+  const compiled = compileArnPatterns(patterns, variablesEnabled, keys);
+  if (compiled === "*") return ALWAYS;
   if (compiled.length === 1) {
     const only = compiled[0] as CompiledArnPattern;
     if (only.static) return only.static;
@@ -227,13 +238,8 @@ function compileNotResources(
   variablesEnabled: boolean,
   keys: Map<string, string>,
 ): ResourceMatcher {
-  const compiled: CompiledArnPattern[] = [];
-  for (const p of patterns) {
-    if (p === "*") return NEVER;
-    const c = compileArnPattern(p, variablesEnabled);
-    for (const v of templateVariables(c.template)) if (!keys.has(v.key)) keys.set(v.key, v.written);
-    compiled.push(c);
-  }
+  const compiled = compileArnPatterns(patterns, variablesEnabled, keys);
+  if (compiled === "*") return NEVER;
   return (r, parts, ctx) => {
     for (let i = 0; i < compiled.length; i++) {
       const m = resolveArnPattern(compiled[i] as CompiledArnPattern, ctx);
