@@ -3,12 +3,10 @@
 // which caches a change makes stale. Handlers never see HTTP.
 
 import type { Sealer } from "../auth/sealing/Sealer.ts";
+import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
 import type { CompiledPolicy, PolicyKind, PolicySourceType } from "../policy/index.ts";
 import type { StoreSession } from "../store/ports.ts";
-
-/** Caches that a committed change can make stale; the server drops them after the commit. */
-export type CacheTopic = "credentials" | "policies";
 
 /** The policies in force for a principal, resolved and compiled by the server's cache. */
 export interface PolicyCatalog {
@@ -34,8 +32,11 @@ export interface OperationContext {
   readonly policies: PolicyCatalog;
   readonly requestId: string;
   readonly region: string;
-  /** Marks a cache stale once this change commits. */
-  invalidate(topic: CacheTopic): void;
+  /**
+   * Names an entity this change touched; once the change commits, every cache entry that depends
+   * on it is dropped (and, with several processes, the change log tells the others).
+   */
+  invalidate(entity: ChangedEntity): void;
   /** Facts for the audit record that the input and output do not show (e.g. how MFA was proved). */
   readonly auditDetails: Record<string, unknown>;
 }

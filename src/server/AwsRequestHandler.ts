@@ -14,6 +14,7 @@ import type { SignedRequest } from "../auth/sigv4/SignedRequest.ts";
 import { SigningKeyCache } from "../auth/sigv4/SigningKeyCache.ts";
 import type { SigV4Claim } from "../auth/sigv4/SigV4Claim.ts";
 import { verifySigV4 } from "../auth/sigv4/verifySigV4.ts";
+import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import { AwsError } from "../domain/errors/AwsError.ts";
 import { SignatureDoesNotMatch } from "../domain/errors/authErrors.ts";
 import { InternalFailure, NotImplemented } from "../domain/errors/commonErrors.ts";
@@ -22,7 +23,7 @@ import { iamModel } from "../generated/iam/iamModel.ts";
 import type { ServiceModel } from "../generated/ServiceModel.ts";
 import { stsModel } from "../generated/sts/stsModel.ts";
 import { CommitThenFail } from "../operations/CommitThenFail.ts";
-import type { CacheTopic, OperationContext } from "../operations/OperationContext.ts";
+import type { OperationContext } from "../operations/OperationContext.ts";
 import { operationRegistry } from "../operations/operationRegistry.ts";
 import { parseQueryRequest } from "../protocol/parseQueryRequest.ts";
 import { QueryProtocolError } from "../protocol/QueryProtocolError.ts";
@@ -171,7 +172,7 @@ export class AwsRequestHandler {
       },
     });
 
-    const stale = new Set<CacheTopic>();
+    const changed: ChangedEntity[] = [];
     const auditDetails: Record<string, unknown> = {};
     state.auditDetails = auditDetails;
     const context = (store: StoreSession): OperationContext => ({
@@ -183,7 +184,7 @@ export class AwsRequestHandler {
       policies: this.deps.policies,
       requestId: state.requestId,
       region: claim.region,
-      invalidate: (topic) => stale.add(topic),
+      invalidate: (entity) => changed.push(entity),
       auditDetails,
     });
 
@@ -206,9 +207,10 @@ export class AwsRequestHandler {
         return result;
       });
       if (failed.error) throw failed.error;
-      if (stale.has("credentials")) this.deps.credentials.invalidate();
-      // A user's policies, boundary and tags are cached with the user: drop them on either topic.
-      if (stale.has("policies") || stale.has("credentials")) this.deps.policies.invalidate();
+      if (changed.length > 0) {
+        this.deps.credentials.invalidate(changed);
+        this.deps.policies.invalidate(changed);
+      }
     } else {
       output = await operation.execute(parsed.input, context(this.deps.store));
       this.deps.audit.add(this.auditEvent(state, { output, details: auditDetails }));

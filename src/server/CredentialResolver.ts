@@ -6,6 +6,7 @@
 // Every failure is the same InvalidClientTokenId, whatever was wrong inside (unknown key,
 // inactive key, deleted user, forged or mismatched token); only an expired session says so.
 
+import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
 import { decodeSessionToken, type SessionClaims } from "../auth/session/SessionToken.ts";
 import type { SigV4Claim } from "../auth/sigv4/SigV4Claim.ts";
@@ -51,7 +52,7 @@ export class CredentialResolver {
   ) {}
 
   /** Drops every cached principal; the next request reads the store again. */
-  invalidate(): void {
+  invalidate(_changed?: readonly ChangedEntity[]): void {
     this.generation += 1;
     this.longTerm.clear();
     this.users.clear();

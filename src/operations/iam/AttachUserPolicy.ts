@@ -26,6 +26,6 @@ export const AttachUserPolicy = defineOperation<AttachUserPolicyRequest, void>({
       throw new LimitExceeded(`Cannot exceed quota for PoliciesPerUser: ${MAX_MANAGED_POLICIES_PER_USER}`);
     }
     await store.userPolicies.attach(user.userId, found.policy.arn, now);
-    invalidate("policies");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

@@ -41,7 +41,7 @@ export const CreatePolicyVersion = defineOperation<CreatePolicyVersionRequest, C
     await store.managedPolicies.createVersion(version);
     if (setAsDefault) {
       await store.managedPolicies.setDefaultVersion(policy.arn, versionId, now);
-      invalidate("policies");
+      invalidate({ kind: "managedPolicy", id: policy.arn });
     }
     return { PolicyVersion: policyVersionShape(version, true) };
   },

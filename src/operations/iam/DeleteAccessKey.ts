@@ -15,6 +15,6 @@ export const DeleteAccessKey = defineOperation<DeleteAccessKeyRequest, void>({
     const owner = await resolveKeyOwner(store, caller, input.UserName);
     await getOwnerKeyOrThrow(store, caller.accountId, owner, input.AccessKeyId);
     await store.accessKeys.delete(input.AccessKeyId);
-    invalidate("credentials");
+    invalidate({ kind: "accessKey", id: input.AccessKeyId });
   },
 });

@@ -27,6 +27,6 @@ export const DeletePolicy = defineOperation<DeletePolicyRequest, void>({
     }
     await store.managedPolicies.delete(policy.arn);
     // Nothing references it any more, but compiled copies keyed by its ARN must go.
-    invalidate("policies");
+    invalidate({ kind: "managedPolicy", id: policy.arn });
   },
 });

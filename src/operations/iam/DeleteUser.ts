@@ -21,6 +21,6 @@ export const DeleteUser = defineOperation<DeleteUserRequest, void>({
     if (held.groups > 0)
       throw new DeleteConflict("Cannot delete entity, must remove users from group first.");
     await store.users.delete(user.userId);
-    invalidate("credentials");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

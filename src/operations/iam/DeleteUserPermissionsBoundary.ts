@@ -22,7 +22,6 @@ export const DeleteUserPermissionsBoundary = defineOperation<DeleteUserPermissio
     // A user without a boundary is left as is: the call is idempotent.
     if (user.permissionsBoundaryArn === undefined) return;
     await store.users.setPermissionsBoundary(user.userId, undefined);
-    invalidate("credentials");
-    invalidate("policies");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

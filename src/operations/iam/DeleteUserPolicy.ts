@@ -17,6 +17,6 @@ export const DeleteUserPolicy = defineOperation<DeleteUserPolicyRequest, void>({
       throw noSuchUserPolicy(input.PolicyName);
     }
     await store.userPolicies.deleteInline(user.userId, input.PolicyName);
-    invalidate("policies");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

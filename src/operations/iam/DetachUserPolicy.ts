@@ -17,6 +17,6 @@ export const DetachUserPolicy = defineOperation<DetachUserPolicyRequest, void>({
     const attached = await store.userPolicies.listAttached(user.userId);
     if (!attached.includes(input.PolicyArn)) throw policyNotFound(input.PolicyArn);
     await store.userPolicies.detach(user.userId, input.PolicyArn);
-    invalidate("policies");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

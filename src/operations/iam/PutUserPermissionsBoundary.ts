@@ -19,7 +19,6 @@ export const PutUserPermissionsBoundary = defineOperation<PutUserPermissionsBoun
     if (!found) throw policyNotAttachable(input.PermissionsBoundary);
     await store.users.setPermissionsBoundary(user.userId, found.policy.arn);
     // The boundary is read both with the user's identity and with their policies.
-    invalidate("credentials");
-    invalidate("policies");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

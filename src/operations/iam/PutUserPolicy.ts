@@ -32,6 +32,6 @@ export const PutUserPolicy = defineOperation<PutUserPolicyRequest, void>({
       policyName: input.PolicyName,
       document: input.PolicyDocument,
     });
-    invalidate("policies");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

@@ -21,6 +21,6 @@ export const SetDefaultPolicyVersion = defineOperation<SetDefaultPolicyVersionRe
     const version = await store.managedPolicies.getVersion(policy.arn, input.VersionId);
     if (!version) throw noSuchPolicyVersion(input.PolicyArn, input.VersionId);
     await store.managedPolicies.setDefaultVersion(policy.arn, input.VersionId, now);
-    invalidate("policies");
+    invalidate({ kind: "managedPolicy", id: policy.arn });
   },
 });

@@ -19,6 +19,6 @@ export const TagUser = defineOperation<TagUserRequest, void>({
     assertTagLimit(existing, input.Tags);
     await store.userTags.put(user.userId, input.Tags);
     // Principal tags feed aws:PrincipalTag conditions.
-    invalidate("credentials");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

@@ -14,6 +14,6 @@ export const UntagUser = defineOperation<UntagUserRequest, void>({
   async execute(input, { caller, store, invalidate }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
     await store.userTags.remove(user.userId, input.TagKeys);
-    invalidate("credentials");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

@@ -16,6 +16,6 @@ export const UpdateAccessKey = defineOperation<UpdateAccessKeyRequest, void>({
     const owner = await resolveKeyOwner(store, caller, input.UserName);
     await getOwnerKeyOrThrow(store, caller.accountId, owner, input.AccessKeyId);
     await store.accessKeys.setStatus(input.AccessKeyId, input.Status as AccessKeyStatus);
-    invalidate("credentials");
+    invalidate({ kind: "accessKey", id: input.AccessKeyId });
   },
 });

@@ -28,6 +28,6 @@ export const UpdateUser = defineOperation<UpdateUserRequest, void>({
       arn: userArn(caller.accountId, newPath, newName),
     });
     // The user's ARN and name live in cached principals: the very next request must see the new ones.
-    invalidate("credentials");
+    invalidate({ kind: "user", id: user.userId });
   },
 });

@@ -8,6 +8,7 @@
 // invalidates it, so the very next request after such a change sees it.
 
 import { isAwsManagedPolicyArn } from "../../domain/ManagedPolicy.ts";
+import type { ChangedEntity } from "../../domain/ChangedEntity.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { Tag } from "../../domain/Tag.ts";
 import type { PolicyCatalog } from "../../operations/OperationContext.ts";
@@ -43,7 +44,7 @@ export class PolicyResolver implements PolicyCatalog {
 
   constructor(private readonly awsManaged: AwsManagedPolicySource) {}
 
-  invalidate(): void {
+  invalidate(_changed?: readonly ChangedEntity[]): void {
     this.generation += 1;
     this.users.clear();
   }
