@@ -6,12 +6,12 @@
 // Every failure is the same InvalidClientTokenId, whatever was wrong inside (unknown key,
 // inactive key, deleted user, forged or mismatched token); only an expired session says so.
 
-import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
 import { decodeSessionToken, type SessionClaims } from "../auth/session/SessionToken.ts";
 import type { SigV4Claim } from "../auth/sigv4/SigV4Claim.ts";
 import { ACCESS_KEY_SECRET_CONTEXT } from "../domain/AccessKey.ts";
 import { rootArn } from "../domain/arns.ts";
+import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import { ExpiredToken, InvalidClientTokenId } from "../domain/errors/authErrors.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
 import type { User } from "../domain/User.ts";

@@ -7,8 +7,8 @@
 // The per-user result is cached until a change to any policy, attachment, boundary or user
 // invalidates it, so the very next request after such a change sees it.
 
-import { isAwsManagedPolicyArn } from "../../domain/ManagedPolicy.ts";
 import type { ChangedEntity } from "../../domain/ChangedEntity.ts";
+import { isAwsManagedPolicyArn } from "../../domain/ManagedPolicy.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { Tag } from "../../domain/Tag.ts";
 import type { PolicyCatalog } from "../../operations/OperationContext.ts";
