@@ -1,7 +1,8 @@
 // One API operation: what it is called, the action and resource authorization checks, and the
-// domain logic. Every operation is declared through `defineOperation` so the server can treat
+// domain logic, and the facts its non-policy guards need. Every operation is declared through `defineOperation` so the server can treat
 // them all alike: authorize, run (inside a transaction when it changes state), audit.
 
+import type { GuardFacts } from "../authorization/guards/GuardFacts.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
 import type { StoreSession } from "../store/ports.ts";
 import type { OperationContext } from "./OperationContext.ts";
@@ -28,6 +29,11 @@ export interface Operation<I = unknown, O = unknown> {
     input: I,
     scope: { caller: CallerIdentity; store: StoreSession },
   ): Record<string, ConditionValue> | Promise<Record<string, ConditionValue>>;
+  /**
+   * Facts for the guards that are not policy (the 2023 MFA rule needs the target's device count).
+   * Read in the operation's own transaction, right before it runs.
+   */
+  guardFacts?(input: I, scope: { caller: CallerIdentity; store: StoreSession }): Promise<GuardFacts>;
   execute(input: I, ctx: OperationContext): Promise<O>;
 }
 

@@ -5,15 +5,20 @@
 import type { Sealer } from "../auth/sealing/Sealer.ts";
 import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
-import type { CompiledPolicy, PolicyKind, PolicySourceType } from "../policy/index.ts";
+import type { Tag } from "../domain/Tag.ts";
+import type { CompiledPolicy, PolicyKind, PolicySet, PolicySourceType } from "../policy/index.ts";
 import type { StoreSession } from "../store/ports.ts";
+
+/** A stored principal whose policies can be loaded: an IAM user or a role. */
+export interface PrincipalRef {
+  readonly kind: "user" | "role";
+  readonly id: string;
+}
 
 /** The policies in force for a principal, resolved and compiled by the server's cache. */
 export interface PolicyCatalog {
-  forUser(
-    userId: string,
-    store: StoreSession,
-  ): Promise<{ identity: CompiledPolicy[]; boundary?: CompiledPolicy }>;
+  /** The principal's identity-based policies and boundary (no session or resource policy), and its tags. */
+  forPrincipal(ref: PrincipalRef, store: StoreSession): Promise<{ set: PolicySet; tags: readonly Tag[] }>;
   /** The default version's document of a managed policy, customer or AWS-managed. */
   managedDocument(arn: string, store: StoreSession): Promise<string | undefined>;
   compile(

@@ -1,6 +1,7 @@
-// The request pipeline, as an ordered list of small steps: request id → form parameters →
-// authenticate (SigV4 → caller) → parse and validate by the service model → authorize → run
-// (in one transaction with its audit record, when it changes state) → serialize. One error step
+// The request pipeline, as an ordered list of named steps: request id → form parameters →
+// authenticate (SigV4 → caller) → parse and validate by the service model → execute (authorize,
+// then run: in one transaction with its audit record, when it changes state) → invalidate the
+// caches built from what a change touched → serialize. One error step
 // renders every failure once, as AWS's ErrorResponse; anything unexpected is an InternalFailure
 // whose cause is logged, never shown.
 
@@ -23,17 +24,17 @@ import { iamModel } from "../generated/iam/iamModel.ts";
 import type { ServiceModel } from "../generated/ServiceModel.ts";
 import { stsModel } from "../generated/sts/stsModel.ts";
 import { CommitThenFail } from "../operations/CommitThenFail.ts";
-import type { OperationContext } from "../operations/OperationContext.ts";
+import type { Operation } from "../operations/Operation.ts";
 import { operationRegistry } from "../operations/operationRegistry.ts";
-import { parseQueryRequest } from "../protocol/parseQueryRequest.ts";
+import { type ParsedQueryRequest, parseQueryRequest } from "../protocol/parseQueryRequest.ts";
 import { QueryProtocolError } from "../protocol/QueryProtocolError.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { serializeQueryResponse } from "../protocol/serializeQueryResponse.ts";
-import type { Store, StoreSession } from "../store/ports.ts";
-import { assertSessionMayCall } from "./assertSessionMayCall.ts";
+import type { Store } from "../store/ports.ts";
 import type { Authorizer } from "./authorization/Authorizer.ts";
 import type { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import type { CredentialResolver } from "./CredentialResolver.ts";
+import { executeOperation } from "./executeOperation.ts";
 import type { LastUsedTracker } from "./LastUsedTracker.ts";
 
 export interface AwsRequest extends SignedRequest {
@@ -78,6 +79,21 @@ interface RequestState {
   auditDetails?: Record<string, unknown>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: each operation is typed by its own input and output
+type AnyOperation = Operation<any, any>;
+
+/** One request on its way through the steps. */
+interface Flight {
+  readonly req: AwsRequest;
+  readonly params: URLSearchParams;
+  readonly state: RequestState;
+  parsed?: ParsedQueryRequest;
+  operation?: AnyOperation;
+  output?: unknown;
+  changed?: readonly ChangedEntity[];
+  body?: string;
+}
+
 function formParameters(req: AwsRequest): URLSearchParams {
   const contentType = req.headers["content-type"];
   if (
@@ -109,6 +125,19 @@ export class AwsRequestHandler {
     this.random = deps.random ?? randomBytes;
   }
 
+  /**
+   * The pipeline, in order. Each step reads and extends the request's state; the first failure
+   * goes to the one error step (`fail`). Authorization runs inside `execute`, on the session the
+   * operation runs on: for a change, inside its transaction.
+   */
+  private readonly steps: ReadonlyArray<readonly [string, (flight: Flight) => Promise<void> | void]> = [
+    ["authenticate", (f) => this.authenticate(f)],
+    ["parse", (f) => this.parse(f)],
+    ["execute", (f) => this.execute(f)],
+    ["invalidate", (f) => this.invalidateCaches(f)],
+    ["serialize", (f) => this.serialize(f)],
+  ];
+
   async handle(req: AwsRequest): Promise<AwsResponse> {
     const params = formParameters(req);
     const service = guessService(params);
@@ -123,16 +152,17 @@ export class AwsRequestHandler {
       sourceIp: req.sourceIp,
       userAgent: String(req.headers["user-agent"] ?? "").slice(0, 1024),
     };
+    const flight: Flight = { req, params, state };
     try {
-      const body = await this.run(req, params, state);
-      return { status: 200, body, requestId: state.requestId };
+      for (const [, step] of this.steps) await step(flight);
+      return { status: 200, body: flight.body as string, requestId: state.requestId };
     } catch (err) {
       return this.fail(err, state);
     }
   }
 
-  private async run(req: AwsRequest, params: URLSearchParams, state: RequestState): Promise<string> {
-    // Authenticate first: nothing about the request is considered before we know who sent it.
+  /** SigV4 → the caller. Nothing about the request is considered before we know who sent it. */
+  private async authenticate({ req, state }: Flight): Promise<void> {
     const claim = parseSigV4Request(req);
     state.claim = claim;
     state.region = claim.region;
@@ -147,80 +177,86 @@ export class AwsRequestHandler {
       serviceName: state.service,
       region: claim.region,
     });
+  }
 
-    const model = MODELS[state.service];
-    const parsed = parseQueryRequest(params, model);
+  /** The form parameters → the operation and its typed input, validated by the model. */
+  private parse(flight: Flight): void {
+    const { params, state } = flight;
+    const parsed = parseQueryRequest(params, MODELS[state.service]);
     state.eventName = parsed.operation.name;
     state.input = parsed.input;
     const operation = operationRegistry[state.service].get(parsed.operation.name);
     if (!operation) throw new NotImplemented(parsed.operation.name);
     state.mutating = operation.mutating;
-    // Credentials from GetSessionToken opened without MFA reach neither IAM nor most of STS.
-    assertSessionMayCall(state.service, operation.name, caller);
+    flight.parsed = parsed;
+    flight.operation = operation;
+  }
 
-    await this.deps.authorizer.authorize({
-      operation,
-      input: parsed.input,
-      caller,
-      store: this.deps.store,
-      facts: {
-        now: state.now,
-        sourceIp: state.sourceIp,
-        userAgent: state.userAgent,
-        region: claim.region,
-        secureTransport: false,
-      },
-    });
-
-    const changed: ChangedEntity[] = [];
+  /** Authorize, then run: a change in one transaction with its audit record, a read on the store. */
+  private async execute(flight: Flight): Promise<void> {
+    const { state } = flight;
+    const operation = flight.operation as AnyOperation;
+    const caller = state.caller as CallerIdentity;
+    const claim = state.claim as SigV4Claim;
+    const input = state.input;
     const auditDetails: Record<string, unknown> = {};
     state.auditDetails = auditDetails;
-    const context = (store: StoreSession): OperationContext => ({
-      caller,
-      store,
+    const facts = {
       now: state.now,
-      random: this.random,
-      sealer: this.deps.sealer,
-      policies: this.deps.policies,
-      requestId: state.requestId,
+      sourceIp: state.sourceIp,
+      userAgent: state.userAgent,
       region: claim.region,
-      invalidate: (entity) => changed.push(entity),
-      auditDetails,
+      secureTransport: false,
+    };
+    const executed = await executeOperation({
+      operation,
+      input,
+      store: this.deps.store,
+      context: {
+        caller,
+        now: state.now,
+        random: this.random,
+        sealer: this.deps.sealer,
+        policies: this.deps.policies,
+        requestId: state.requestId,
+        region: claim.region,
+        auditDetails,
+      },
+      authorize: (store) => this.deps.authorizer.authorize({ operation, input, caller, store, facts }),
+      auditRecord: (output) => this.auditEvent(state, { output, details: auditDetails }),
     });
+    flight.output = executed.output;
+    flight.changed = executed.changed;
+    if (!operation.mutating)
+      this.deps.audit.add(this.auditEvent(state, { output: executed.output, details: auditDetails }));
+  }
 
-    let output: unknown;
-    if (operation.mutating) {
-      // The change and its audit record commit together or not at all.
-      const failed: { error?: AwsError } = {};
-      output = await this.deps.store.transaction(async (tx) => {
-        let result: unknown;
-        try {
-          result = await operation.execute(parsed.input, context(tx));
-        } catch (err) {
-          // What the operation wrote before a CommitThenFail (a failed MFA code's count) commits;
-          // the request then fails.
-          if (!(err instanceof CommitThenFail)) throw err;
-          failed.error = err.error;
-          return undefined;
-        }
-        await tx.audit.append([this.auditEvent(state, { output: result, details: auditDetails })]);
-        return result;
-      });
-      if (failed.error) throw failed.error;
-      if (changed.length > 0) {
-        this.deps.credentials.invalidate(changed);
-        this.deps.policies.invalidate(changed);
-      }
-    } else {
-      output = await operation.execute(parsed.input, context(this.deps.store));
-      this.deps.audit.add(this.auditEvent(state, { output, details: auditDetails }));
-    }
+  /** After a commit: drop every cache entry built from what the change touched. */
+  private invalidateCaches({ changed }: Flight): void {
+    if (!changed || changed.length === 0) return;
+    this.deps.credentials.invalidate(changed);
+    this.deps.policies.invalidate(changed);
+  }
+
+  private serialize(flight: Flight): void {
+    const { state } = flight;
     // Every request has its audit record; the log keeps changes and refusals at info, and
     // successful reads at debug, so a busy read path does not pay for a second record of itself.
-    const line = { requestId: state.requestId, action: state.eventName, principal: caller.arn, status: 200 };
-    if (operation.mutating) this.deps.log.info(line, "request");
+    const line = {
+      requestId: state.requestId,
+      action: state.eventName,
+      principal: state.caller?.arn,
+      status: 200,
+    };
+    if (state.mutating) this.deps.log.info(line, "request");
     else this.deps.log.debug(line, "request");
-    return serializeQueryResponse(model, parsed.operation, output, state.requestId);
+    const parsed = flight.parsed as ParsedQueryRequest;
+    flight.body = serializeQueryResponse(
+      MODELS[state.service],
+      parsed.operation,
+      flight.output,
+      state.requestId,
+    );
   }
 
   private fail(err: unknown, state: RequestState): AwsResponse {

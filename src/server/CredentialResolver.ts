@@ -10,12 +10,12 @@ import type { Sealer } from "../auth/sealing/Sealer.ts";
 import { decodeSessionToken, type SessionClaims } from "../auth/session/SessionToken.ts";
 import type { SigV4Claim } from "../auth/sigv4/SigV4Claim.ts";
 import { ACCESS_KEY_SECRET_CONTEXT } from "../domain/AccessKey.ts";
-import { rootArn } from "../domain/arns.ts";
 import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import { ExpiredToken, InvalidClientTokenId } from "../domain/errors/authErrors.ts";
-import type { CallerIdentity } from "../domain/Principal.ts";
+import { type CallerIdentity, rootCaller, userCaller } from "../domain/Principal.ts";
 import type { User } from "../domain/User.ts";
 import type { Store } from "../store/ports.ts";
+import { DependentCache, type Loaded } from "./caches/DependentCache.ts";
 
 export interface ResolvedCredential {
   caller: CallerIdentity;
@@ -24,70 +24,44 @@ export interface ResolvedCredential {
 
 const MAX_CACHED_KEYS = 50_000;
 
-function rootCaller(accountId: string, credential: CallerIdentity["credential"]): CallerIdentity {
-  return { type: "Root", accountId, arn: rootArn(accountId), principalId: accountId, credential };
-}
-
-function userCaller(user: User, credential: CallerIdentity["credential"]): CallerIdentity {
-  return {
-    type: "IAMUser",
-    accountId: user.accountId,
-    arn: user.arn,
-    principalId: user.userId,
-    userName: user.userName,
-    userId: user.userId,
-    credential,
-  };
-}
-
 export class CredentialResolver {
-  private readonly longTerm = new Map<string, ResolvedCredential>();
-  private readonly users = new Map<string, User | null>();
-  /** Bumped by every invalidation, so a lookup that raced with a change never caches stale data. */
-  private generation = 0;
+  private readonly longTerm = new DependentCache<ResolvedCredential | undefined>(MAX_CACHED_KEYS);
+  private readonly users = new DependentCache<User | undefined>(MAX_CACHED_KEYS);
 
   constructor(
     private readonly store: Store,
     private readonly sealer: Sealer,
   ) {}
 
-  /** Drops every cached principal; the next request reads the store again. */
-  invalidate(_changed?: readonly ChangedEntity[]): void {
-    this.generation += 1;
-    this.longTerm.clear();
-    this.users.clear();
+  /** Drops the cached keys and principals built from what a change touched. */
+  invalidate(changed: readonly ChangedEntity[]): void {
+    this.longTerm.invalidate(changed);
+    this.users.invalidate(changed);
   }
 
   async resolve(claim: SigV4Claim, now: Date): Promise<ResolvedCredential> {
     if (claim.securityToken !== undefined) return this.resolveSession(claim, now);
     if (claim.accessKeyId.startsWith("ASIA")) throw new InvalidClientTokenId();
-    const cached = this.longTerm.get(claim.accessKeyId);
-    if (cached) return cached;
-    const generation = this.generation;
-    const resolved = await this.loadLongTerm(claim.accessKeyId);
-    if (generation === this.generation) {
-      if (this.longTerm.size >= MAX_CACHED_KEYS) this.longTerm.clear();
-      this.longTerm.set(claim.accessKeyId, resolved);
-    }
+    const resolved = await this.longTerm.get(claim.accessKeyId, () => this.loadLongTerm(claim.accessKeyId));
+    if (!resolved) throw new InvalidClientTokenId();
     return resolved;
   }
 
-  private async loadLongTerm(accessKeyId: string): Promise<ResolvedCredential> {
+  /** A long-term key and its owner; unknown and inactive keys are cached as absent too. */
+  private async loadLongTerm(accessKeyId: string): Promise<Loaded<ResolvedCredential | undefined>> {
+    const dependsOn: ChangedEntity[] = [{ kind: "accessKey", id: accessKeyId }];
     const key = await this.store.accessKeys.get(accessKeyId);
-    if (key?.status !== "Active") throw new InvalidClientTokenId();
+    if (key?.status !== "Active") return { value: undefined, dependsOn };
     const secretAccessKey = this.sealer.unseal(key.secretSealed, ACCESS_KEY_SECRET_CONTEXT).toString("utf8");
+    const credential = { kind: "long-term-key", accessKeyId } as const;
     if (!key.userId) {
-      return {
-        secretAccessKey,
-        caller: rootCaller(key.accountId, { kind: "long-term-key", accessKeyId }),
-      };
+      dependsOn.push({ kind: "account", id: key.accountId });
+      return { value: { secretAccessKey, caller: rootCaller(key.accountId, credential) }, dependsOn };
     }
+    dependsOn.push({ kind: "user", id: key.userId });
     const user = await this.store.users.getById(key.userId);
-    if (!user) throw new InvalidClientTokenId();
-    return {
-      secretAccessKey,
-      caller: userCaller(user, { kind: "long-term-key", accessKeyId }),
-    };
+    if (!user) return { value: undefined, dependsOn };
+    return { value: { secretAccessKey, caller: userCaller(user, credential) }, dependsOn };
   }
 
   private async resolveSession(claim: SigV4Claim, now: Date): Promise<ResolvedCredential> {
@@ -109,7 +83,9 @@ export class CredentialResolver {
         ? { mfaAuthenticatedAt: new Date(session.mfaAuthenticatedAt * 1000) }
         : {}),
       ...(session.sourceAccessKeyId ? { sourceAccessKeyId: session.sourceAccessKeyId } : {}),
+      ...(session.originUserId ? { originUserId: session.originUserId } : {}),
       ...(session.sessionPolicy ? { sessionPolicy: session.sessionPolicy } : {}),
+      ...(session.sessionPolicyArns ? { sessionPolicyArns: session.sessionPolicyArns } : {}),
     };
     if (session.principalType === "root") {
       return {
@@ -130,12 +106,10 @@ export class CredentialResolver {
     throw new InvalidClientTokenId();
   }
 
-  private async userById(userId: string): Promise<User | undefined> {
-    const cached = this.users.get(userId);
-    if (cached !== undefined) return cached ?? undefined;
-    const generation = this.generation;
-    const user = await this.store.users.getById(userId);
-    if (generation === this.generation) this.users.set(userId, user ?? null);
-    return user;
+  private userById(userId: string): Promise<User | undefined> {
+    return this.users.get(userId, async () => ({
+      value: await this.store.users.getById(userId),
+      dependsOn: [{ kind: "user", id: userId }],
+    }));
   }
 }

@@ -16,6 +16,7 @@ const MAY_IMPORT: Record<string, string[]> = {
     "server",
     "operations",
     "analyzer",
+    "authorization",
     "audit",
     "auth",
     "store",
@@ -25,9 +26,31 @@ const MAY_IMPORT: Record<string, string[]> = {
     "policy",
   ],
   console: ["server"],
-  server: ["operations", "analyzer", "audit", "auth", "store", "domain", "protocol", "generated", "policy"],
-  operations: ["analyzer", "audit", "auth", "store", "domain", "protocol", "generated", "policy"],
-  analyzer: ["policy", "domain", "generated"],
+  server: [
+    "operations",
+    "analyzer",
+    "authorization",
+    "audit",
+    "auth",
+    "store",
+    "domain",
+    "protocol",
+    "generated",
+    "policy",
+  ],
+  operations: [
+    "analyzer",
+    "authorization",
+    "audit",
+    "auth",
+    "store",
+    "domain",
+    "protocol",
+    "generated",
+    "policy",
+  ],
+  analyzer: ["authorization", "policy", "domain", "generated"],
+  authorization: ["policy", "domain", "generated"],
   audit: ["store", "domain", "generated"],
   auth: ["domain", "generated"],
   store: ["domain", "generated"],
@@ -37,7 +60,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   policy: [],
 };
 
-const PURE = new Set(["policy", "protocol", "auth", "generated", "domain"]);
+const PURE = new Set(["policy", "protocol", "auth", "authorization", "analyzer", "generated", "domain"]);
 const IO_MODULES =
   /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads|cluster)$|^(better-sqlite3|pg|kysely|fastify|pino)$/;
 

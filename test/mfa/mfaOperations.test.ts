@@ -8,20 +8,22 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { buildAuditEvent } from "../../src/audit/buildAuditEvent.ts";
 import { Sealer } from "../../src/auth/sealing/Sealer.ts";
 import { decodeBase32 } from "../../src/auth/totp/encodeBase32.ts";
 import { generateHotpCode, totpStepAt } from "../../src/auth/totp/generateTotpCode.ts";
+import { assertMfaSelfManagement } from "../../src/authorization/guards/assertMfaSelfManagement.ts";
 import { rootArn } from "../../src/domain/arns.ts";
 import { AwsError } from "../../src/domain/errors/AwsError.ts";
 import type { CallerIdentity } from "../../src/domain/Principal.ts";
-import { CommitThenFail } from "../../src/operations/CommitThenFail.ts";
 import { CreateVirtualMFADevice } from "../../src/operations/iam/CreateVirtualMFADevice.ts";
 import { DeactivateMFADevice } from "../../src/operations/iam/DeactivateMFADevice.ts";
 import { EnableMFADevice } from "../../src/operations/iam/EnableMFADevice.ts";
 import { MFA_THROTTLE_RULES } from "../../src/operations/mfa/mfaCodeThrottle.ts";
 import type { Operation } from "../../src/operations/Operation.ts";
-import type { OperationContext, PolicyCatalog } from "../../src/operations/OperationContext.ts";
+import type { PolicyCatalog } from "../../src/operations/OperationContext.ts";
 import { GetSessionToken } from "../../src/operations/sts/GetSessionToken.ts";
+import { executeOperation } from "../../src/server/executeOperation.ts";
 import type { KyselyStore } from "../../src/store/kysely/KyselyStore.ts";
 import { openSqliteStore } from "../../src/store/sqlite/openSqliteStore.ts";
 
@@ -55,33 +57,46 @@ function userCaller(userId: string, userName: string, mfaAt?: Date): CallerIdent
   };
 }
 
-/** Runs a mutating operation as the pipeline does. */
+/**
+ * Runs a mutating operation as the pipeline does (executeOperation), with the guards that are
+ * not policy in its authorize step: policy itself is not under test here.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: any operation
 async function run<O>(op: Operation<any, O>, input: unknown, caller: CallerIdentity): Promise<O> {
-  const failed: { error?: AwsError } = {};
-  const ctx = (tx: typeof store): OperationContext => ({
-    caller,
-    store: tx,
-    now: new Date(clock),
-    random: (n) => Buffer.from(Array.from({ length: n }, () => Math.floor(Math.random() * 256))),
-    sealer,
-    policies: {} as PolicyCatalog,
-    requestId: "test",
-    region: "us-east-1",
-    invalidate: () => {},
-    auditDetails: {},
+  const { output } = await executeOperation({
+    operation: op,
+    input,
+    store,
+    context: {
+      caller,
+      now: new Date(clock),
+      random: (n) => Buffer.from(Array.from({ length: n }, () => Math.floor(Math.random() * 256))),
+      sealer,
+      policies: {} as PolicyCatalog,
+      requestId: "test",
+      region: "us-east-1",
+      auditDetails: {},
+    },
+    authorize: async (tx) => {
+      const facts = await op.guardFacts?.(input, { caller, store: tx });
+      if (facts?.mfaSelfManagement)
+        assertMfaSelfManagement(caller, op.action, "test", facts.mfaSelfManagement);
+    },
+    auditRecord: () =>
+      buildAuditEvent({
+        time: new Date(clock),
+        service: op.service,
+        eventName: op.name,
+        region: "us-east-1",
+        sourceIp: "127.0.0.1",
+        userAgent: "test",
+        requestId: "test",
+        caller,
+        readOnly: false,
+        input,
+      }),
   });
-  const out = await store.transaction(async (tx) => {
-    try {
-      return await op.execute(input, ctx(tx as KyselyStore));
-    } catch (err) {
-      if (!(err instanceof CommitThenFail)) throw err;
-      failed.error = err.error;
-      return undefined;
-    }
-  });
-  if (failed.error) throw failed.error;
-  return out as O;
+  return output;
 }
 
 async function refused(promise: Promise<unknown>): Promise<AwsError> {

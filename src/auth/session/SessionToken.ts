@@ -26,6 +26,7 @@ export interface SessionClaims {
   principalArn: string;
   principalId: string;
   userName?: string;
+  roleId?: string;
   roleName?: string;
   roleArn?: string;
   roleSessionName?: string;
@@ -38,9 +39,15 @@ export interface SessionClaims {
   mfaAuthenticatedAt?: number;
   mfaSerialNumber?: string;
   sessionPolicy?: string;
+  /** Managed session policies by ARN. */
+  sessionPolicyArns?: string[];
   sourceAccessKeyId?: string;
+  /** The IAM user whose long-term key began the chain. */
+  originUserId?: string;
   tags?: Record<string, string>;
   transitiveTagKeys?: string[];
+  /** 1 when a role session opened this one (role chaining). */
+  chained?: number;
 }
 
 // Short wire keys keep the token small. Changing one breaks every outstanding token: add keys,
@@ -53,6 +60,7 @@ const KEYS = {
   principalArn: "p",
   principalId: "i",
   userName: "u",
+  roleId: "ri",
   roleName: "rn",
   roleArn: "ra",
   roleSessionName: "rs",
@@ -62,9 +70,12 @@ const KEYS = {
   mfaAuthenticatedAt: "ma",
   mfaSerialNumber: "ms",
   sessionPolicy: "sp",
+  sessionPolicyArns: "pa",
   sourceAccessKeyId: "sk",
+  originUserId: "ou",
   tags: "tg",
   transitiveTagKeys: "tt",
+  chained: "ch",
 } as const satisfies Record<keyof SessionClaims, string>;
 
 type Kind = "string" | "number" | "tags" | "keys" | "principalType";
@@ -76,6 +87,7 @@ const KINDS: Record<keyof SessionClaims, Kind> = {
   principalArn: "string",
   principalId: "string",
   userName: "string",
+  roleId: "string",
   roleName: "string",
   roleArn: "string",
   roleSessionName: "string",
@@ -85,9 +97,12 @@ const KINDS: Record<keyof SessionClaims, Kind> = {
   mfaAuthenticatedAt: "number",
   mfaSerialNumber: "string",
   sessionPolicy: "string",
+  sessionPolicyArns: "keys",
   sourceAccessKeyId: "string",
+  originUserId: "string",
   tags: "tags",
   transitiveTagKeys: "keys",
+  chained: "number",
 };
 const REQUIRED: ReadonlyArray<keyof SessionClaims> = [
   "accessKeyId",

@@ -5,9 +5,9 @@
 import { sameOwner } from "../../domain/MfaDevice.ts";
 import type { DeactivateMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
 import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
+import { mfaSelfManagementFacts } from "../mfa/mfaSelfManagementFacts.ts";
 import { getDeviceOrThrow, noSuchDevice, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
-import { assertMayManageOwnMfa } from "./assertMayManageOwnMfa.ts";
 import { userResourceArn } from "./resolveUser.ts";
 
 export const DeactivateMFADevice = defineOperation<DeactivateMFADeviceRequest, void>({
@@ -16,11 +16,11 @@ export const DeactivateMFADevice = defineOperation<DeactivateMFADeviceRequest, v
   action: "iam:DeactivateMFADevice",
   mutating: true,
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
+  guardFacts: (input, { caller, store }) => mfaSelfManagementFacts(store, caller, input.UserName),
   async execute(input, { caller, store, now, auditDetails }) {
     const target = await resolveMfaOwner(store, caller, input.UserName);
     describeMfaAuthentication(auditDetails, caller, now, target);
     auditDetails.serialNumber = input.SerialNumber;
-    await assertMayManageOwnMfa(store, caller, "iam:DeactivateMFADevice", target);
     const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
     if (!sameOwner(device.owner, target.owner)) throw noSuchDevice(input.SerialNumber);
     auditDetails.serialNumber = device.serialNumber;

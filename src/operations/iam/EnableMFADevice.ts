@@ -9,10 +9,10 @@ import { MAX_MFA_DEVICES_PER_USER } from "../../domain/MfaDevice.ts";
 import type { EnableMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
 import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
 import { clearDeviceFailures } from "../mfa/mfaCodeThrottle.ts";
+import { mfaSelfManagementFacts } from "../mfa/mfaSelfManagementFacts.ts";
 import { proveWithConsecutiveCodes } from "../mfa/proveWithConsecutiveCodes.ts";
 import { getDeviceOrThrow, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
-import { assertMayManageOwnMfa } from "./assertMayManageOwnMfa.ts";
 import { userResourceArn } from "./resolveUser.ts";
 
 export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
@@ -21,11 +21,11 @@ export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
   action: "iam:EnableMFADevice",
   mutating: true,
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
+  guardFacts: (input, { caller, store }) => mfaSelfManagementFacts(store, caller, input.UserName),
   async execute(input, { caller, store, now, sealer, auditDetails }) {
     const target = await resolveMfaOwner(store, caller, input.UserName);
     describeMfaAuthentication(auditDetails, caller, now, target);
     auditDetails.serialNumber = input.SerialNumber;
-    await assertMayManageOwnMfa(store, caller, "iam:EnableMFADevice", target);
 
     const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
     if (device.owner) throw new EntityAlreadyExists("MFA Device is already in use.");

@@ -38,7 +38,7 @@ export const SimulatePrincipalPolicy = defineOperation<
     if (!user || user.arn !== input.PolicySourceArn) {
       throw new NoSuchEntity(`The user with name ${source.userName} cannot be found.`);
     }
-    const own = await policies.forUser(user.userId, store);
+    const own = (await policies.forPrincipal({ kind: "user", id: user.userId }, store)).set;
     const supplied = compileSuppliedPolicies(policies, input);
     const boundary = supplied.boundary ?? own.boundary;
     const results = simulatePolicies({

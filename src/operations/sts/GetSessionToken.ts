@@ -10,13 +10,9 @@
 import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
 import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
 import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
-import { verifyTotpCode } from "../../auth/totp/verifyTotpCode.ts";
 import { AccessDenied } from "../../domain/errors/commonErrors.ts";
-import { MFA_SEED_CONTEXT, sameOwner } from "../../domain/MfaDevice.ts";
 import type { GetSessionTokenRequest, GetSessionTokenResponse } from "../../generated/sts/stsShapes.ts";
-import { CommitThenFail } from "../CommitThenFail.ts";
-import { invalidStsCode, throttledStsCode, unknownStsDevice } from "../mfa/invalidCodeErrors.ts";
-import { assertNotThrottled, clearDeviceFailures, recordCodeFailure } from "../mfa/mfaCodeThrottle.ts";
+import { type ProvenMfa, proveStsMfaCode } from "../mfa/proveStsMfaCode.ts";
 import { ownerOfCaller } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
 
@@ -38,40 +34,11 @@ export const GetSessionToken = defineOperation<GetSessionTokenRequest, GetSessio
     let duration = input.DurationSeconds ?? DEFAULT_SESSION_SECONDS;
     if (caller.type === "Root") duration = Math.min(duration, MAX_ROOT_SESSION_SECONDS);
 
-    let mfa: { at: number; serialNumber: string } | undefined;
+    let mfa: ProvenMfa | undefined;
     if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
       auditDetails.mfaSerialNumber = input.SerialNumber ?? null;
-      const throttle = { accountId: caller.accountId, owner };
-      const device =
-        input.SerialNumber !== undefined
-          ? await store.mfaDevices.get(caller.accountId, input.SerialNumber)
-          : undefined;
-      if (!device || !sameOwner(device.owner, owner)) {
-        // Guessing serial numbers is throttled like guessing codes, against the caller.
-        await assertNotThrottled(store, throttle, now, throttledStsCode);
-        await recordCodeFailure(store, throttle, now);
-        throw new CommitThenFail(input.SerialNumber === undefined ? invalidStsCode() : unknownStsDevice());
-      }
-      const deviceThrottle = { ...throttle, serialNumber: device.serialNumber };
-      await assertNotThrottled(store, deviceThrottle, now, throttledStsCode);
-      const step =
-        input.TokenCode === undefined
-          ? null
-          : verifyTotpCode({
-              secret: sealer.unseal(device.seedSealed, MFA_SEED_CONTEXT),
-              code: input.TokenCode,
-              timestamp: now.getTime(),
-              driftSteps: device.driftSteps,
-              ...(device.lastUsedStep !== undefined ? { lastUsedStep: device.lastUsedStep } : {}),
-            });
-      // consumeStep refuses a step a racing request spent first.
-      if (step === null || !(await store.mfaDevices.consumeStep(device.serialNumber, step))) {
-        await recordCodeFailure(store, deviceThrottle, now);
-        throw new CommitThenFail(invalidStsCode());
-      }
-      await clearDeviceFailures(store, device.serialNumber);
-      mfa = { at: Math.floor(now.getTime() / 1000), serialNumber: device.serialNumber };
-      auditDetails.mfaSerialNumber = device.serialNumber;
+      mfa = await proveStsMfaCode({ store, sealer, now }, { accountId: caller.accountId, owner }, input);
+      auditDetails.mfaSerialNumber = mfa.serialNumber;
     }
 
     const issuedAt = Math.floor(now.getTime() / 1000);
@@ -91,6 +58,7 @@ export const GetSessionToken = defineOperation<GetSessionTokenRequest, GetSessio
         expiresAt,
         ...(mfa ? { mfaAuthenticatedAt: mfa.at, mfaSerialNumber: mfa.serialNumber } : {}),
         sourceAccessKeyId: caller.credential.accessKeyId,
+        ...(caller.userId ? { originUserId: caller.userId } : {}),
       },
       sealer,
     );

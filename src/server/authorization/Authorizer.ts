@@ -1,23 +1,18 @@
-// Decides, by AWS's policy evaluation logic, whether the caller may perform an operation's action
-// on its resource: builds the request context, resolves the caller's policies, asks the pure
-// engine, and turns a denial into AWS's AccessDenied message. Every IAM and STS call goes through
-// here; the root principal's full rights in its own account come from the engine's own rules,
-// not from a bypass.
+// The authorize step: gathers what a decision needs (the resource the operation names, the
+// caller's policies through the cache, resource tags, the operation's condition keys and guard
+// facts) and runs src/authorization's one-step authorize: the guards that are not policy and the
+// policy engine, in AWS's order. Every IAM and STS call goes through here; the root principal's
+// full rights in its own account come from the engine's own rules, not from a bypass.
 
+import { authorize } from "../../authorization/authorize.ts";
+import { buildRequestContext, type RequestFacts } from "../../authorization/buildRequestContext.ts";
+import { requestPrincipalOf } from "../../authorization/requestPrincipalOf.ts";
 import { parseUserArn } from "../../domain/arns.ts";
-import { AccessDenied } from "../../domain/errors/commonErrors.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { Tag } from "../../domain/Tag.ts";
 import type { Operation } from "../../operations/Operation.ts";
-import {
-  type Decision,
-  evaluatePolicies,
-  formatAccessDeniedMessage,
-  type RequestContext,
-  type RequestPrincipal,
-} from "../../policy/index.ts";
+import { type Decision, evaluatePolicies, type RequestContext } from "../../policy/index.ts";
 import type { StoreSession } from "../../store/ports.ts";
-import { buildRequestContext, type RequestFacts } from "./buildRequestContext.ts";
 import type { PolicyResolver } from "./PolicyResolver.ts";
 
 export interface AuthorizationRequest {
@@ -29,35 +24,19 @@ export interface AuthorizationRequest {
   facts: RequestFacts;
 }
 
-/**
- * AWS never denies these, whatever the policies say: GetCallerIdentity, and GetSessionToken, an
- * authentication operation that "you cannot use policies to control" (the credentials it returns
- * carry the caller's own permissions, no more).
- */
-export const NEVER_DENIED_ACTIONS = new Set(["sts:getcalleridentity", "sts:getsessiontoken"]);
-
-export function requestPrincipalOf(caller: CallerIdentity): RequestPrincipal {
-  switch (caller.type) {
-    case "Root":
-      return { arn: caller.arn, accountId: caller.accountId, type: "root" };
-    case "IAMUser":
-      return { arn: caller.arn, accountId: caller.accountId, type: "user" };
-    case "AssumedRole":
-      return { arn: caller.arn, accountId: caller.accountId, type: "assumed-role" };
-    case "FederatedUser":
-      return { arn: caller.arn, accountId: caller.accountId, type: "federated-user" };
-  }
-}
-
 export class Authorizer {
   constructor(private readonly policies: PolicyResolver) {}
 
-  async authorize(req: AuthorizationRequest): Promise<void> {
-    const action = req.operation.action.toLowerCase();
-    if (NEVER_DENIED_ACTIONS.has(action)) return;
-    const { request, decision } = await this.decide(req);
-    if (decision.decision === "Allowed") return;
-    throw new AccessDenied(formatAccessDeniedMessage(request, decision));
+  authorize(req: AuthorizationRequest): Promise<void> {
+    const { operation, input, caller, store } = req;
+    return authorize({
+      service: operation.service,
+      operationName: operation.name,
+      action: operation.action,
+      caller,
+      decide: () => this.decide(req),
+      guardFacts: async () => operation.guardFacts?.(input, { caller, store }),
+    });
   }
 
   /** The engine's decision for this request, with the context it was made in. */

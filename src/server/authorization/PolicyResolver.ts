@@ -1,17 +1,24 @@
-// Finds and compiles the policies that apply to a caller: a user's inline policies, attached
-// managed policies (customer or AWS-managed, at their default version) and permissions
-// boundary, plus a session's own policy. Stored documents are read leniently (a stored policy
-// always loads, even if the strict rules tightened since it was written) and compiled once;
-// the compiled form is shared by every user the same document applies to.
+// Reads from the store what the policy loader needs for a principal (src/authorization's
+// PrincipalEntities: a user with its groups, or a role; its inline, attached and boundary
+// policies; its tags) and hands it to the one pure loader. Stored documents are read leniently
+// (a stored policy always loads, even if the strict rules tightened since it was written) and
+// compiled once; the compiled form is shared by every principal the same document applies to.
 //
-// The per-user result is cached until a change to any policy, attachment, boundary or user
-// invalidates it, so the very next request after such a change sees it.
+// Each principal's entities are cached with the entities they were read from, so a change to a
+// user, group, role or customer-managed policy drops exactly the principals it affects, and the
+// very next request after it sees it.
 
+import { loadPolicySet } from "../../authorization/loadPolicySet.ts";
+import type {
+  IdentityEntities,
+  PrincipalEntities,
+  StoredPolicy,
+} from "../../authorization/PrincipalEntities.ts";
 import type { ChangedEntity } from "../../domain/ChangedEntity.ts";
 import { isAwsManagedPolicyArn } from "../../domain/ManagedPolicy.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { Tag } from "../../domain/Tag.ts";
-import type { PolicyCatalog } from "../../operations/OperationContext.ts";
+import type { PolicyCatalog, PrincipalRef } from "../../operations/OperationContext.ts";
 import {
   type CompiledPolicy,
   compilePolicy,
@@ -21,115 +28,171 @@ import {
   parsePolicyDocument,
 } from "../../policy/index.ts";
 import type { StoreSession } from "../../store/ports.ts";
+import { DependentCache } from "../caches/DependentCache.ts";
 
 /** Where AWS-managed policies come from: data shipped with Portcullis. */
 export interface AwsManagedPolicySource {
   get(arn: string): { policyId: string; policyName: string; document: string } | undefined;
 }
 
-export interface PrincipalPolicies {
-  identity: CompiledPolicy[];
-  boundary?: CompiledPolicy;
-  /** The user's tags, for aws:PrincipalTag/* conditions. */
-  tags: readonly Tag[];
-}
-
 const MAX_COMPILED = 10_000;
-const MAX_USERS = 50_000;
+const MAX_PRINCIPALS = 50_000;
+const EMPTY_POLICY = '{"Version":"2012-10-17","Statement":[]}';
 
 export class PolicyResolver implements PolicyCatalog {
   private readonly compiled = new Map<string, CompiledPolicy>();
-  private readonly users = new Map<string, PrincipalPolicies>();
-  private generation = 0;
+  private readonly principals = new DependentCache<IdentityEntities | undefined>(MAX_PRINCIPALS);
+  private readonly managedPolicies = new DependentCache<StoredPolicy | undefined>(MAX_COMPILED);
+  private readonly compileBound = this.compile.bind(this);
 
   constructor(private readonly awsManaged: AwsManagedPolicySource) {}
 
-  invalidate(_changed?: readonly ChangedEntity[]): void {
-    this.generation += 1;
-    this.users.clear();
+  invalidate(changed: readonly ChangedEntity[]): void {
+    this.principals.invalidate(changed);
+    this.managedPolicies.invalidate(changed);
   }
 
-  /** The policy set evaluation needs for this caller. Root has no identity policies. */
+  /** The entities a decision for this caller needs: its identity's and its session's policies. */
+  async entitiesFor(caller: CallerIdentity, store: StoreSession): Promise<PrincipalEntities> {
+    const ref = principalRefOf(caller);
+    const identity = ref ? await this.identity(ref, store) : undefined;
+    const credential = caller.credential;
+    const isSession = caller.type === "AssumedRole" || caller.type === "FederatedUser";
+    let session: PrincipalEntities["session"];
+    if (isSession && (credential.sessionPolicy !== undefined || credential.sessionPolicyArns?.length)) {
+      const managed: StoredPolicy[] = [];
+      for (const arn of credential.sessionPolicyArns ?? []) {
+        // A session policy that no longer exists grants nothing: the intersection only narrows.
+        managed.push(
+          (await this.managed(arn, store)) ?? {
+            id: arn,
+            name: arn,
+            type: "managed",
+            arn,
+            document: EMPTY_POLICY,
+          },
+        );
+      }
+      session = {
+        ...(credential.sessionPolicy !== undefined ? { inline: credential.sessionPolicy } : {}),
+        managed,
+      };
+    }
+    return { ...(identity ? { identity } : {}), ...(session ? { session } : {}) };
+  }
+
+  /** The policy set evaluation needs for this caller, and its principal tags. Root has no identity policies. */
   async forCaller(
     caller: CallerIdentity,
     store: StoreSession,
   ): Promise<{ set: PolicySet; tags: readonly Tag[] }> {
-    const set: PolicySet = { identity: [] };
-    let tags: readonly Tag[] = [];
-    if (caller.type === "IAMUser" && caller.userId) {
-      const user = await this.forUser(caller.userId, store);
-      set.identity = user.identity;
-      if (user.boundary) set.boundary = user.boundary;
-      tags = user.tags;
-    }
-    const sessionPolicy = caller.credential.sessionPolicy;
-    if (sessionPolicy !== undefined) {
-      set.session = [
-        this.compile(sessionPolicy, "session", { id: "session", name: "session policy", type: "session" }),
-      ];
-    }
-    return { set, tags };
+    const entities = await this.entitiesFor(caller, store);
+    return { set: loadPolicySet(entities, this.compileBound), tags: entities.identity?.tags ?? [] };
   }
 
-  async forUser(userId: string, store: StoreSession): Promise<PrincipalPolicies> {
-    const cached = this.users.get(userId);
-    if (cached) return cached;
-    const generation = this.generation;
-    const loaded = await this.loadUser(userId, store);
-    if (generation === this.generation) {
-      if (this.users.size >= MAX_USERS) this.users.clear();
-      this.users.set(userId, loaded);
-    }
-    return loaded;
+  async forPrincipal(
+    ref: PrincipalRef,
+    store: StoreSession,
+  ): Promise<{ set: PolicySet; tags: readonly Tag[] }> {
+    const identity = await this.identity(ref, store);
+    return {
+      set: loadPolicySet(identity ? { identity } : {}, this.compileBound),
+      tags: identity?.tags ?? [],
+    };
   }
 
-  private async loadUser(userId: string, store: StoreSession): Promise<PrincipalPolicies> {
+  private identity(ref: PrincipalRef, store: StoreSession): Promise<IdentityEntities | undefined> {
+    return this.principals.get(`${ref.kind}:${ref.id}`, () =>
+      ref.kind === "user" ? this.loadUser(ref.id, store) : this.loadRole(ref.id, store),
+    );
+  }
+
+  private async loadUser(userId: string, store: StoreSession) {
+    const dependsOn: ChangedEntity[] = [{ kind: "user", id: userId }];
     const user = await store.users.getById(userId);
-    if (!user) return { identity: [], tags: [] };
-    const identity: CompiledPolicy[] = [];
-    for (const inline of await store.userPolicies.listInline(userId)) {
-      identity.push(
-        this.compile(inline.document, "identity", {
-          id: inline.policyName,
-          name: inline.policyName,
-          type: "inline",
-        }),
+    if (!user) return { value: undefined, dependsOn };
+    const inline = (await store.userPolicies.listInline(userId)).map(inlineStored);
+    const attached = await this.attachedStored(
+      await store.userPolicies.listAttached(userId),
+      store,
+      dependsOn,
+    );
+    const boundary = await this.boundaryStored(user.permissionsBoundaryArn, store, dependsOn);
+    const value: IdentityEntities = {
+      kind: "user",
+      arn: user.arn,
+      inline,
+      attached,
+      ...(boundary ? { boundary } : {}),
+      tags: await store.userTags.list(userId),
+      groups: [],
+    };
+    return { value, dependsOn };
+  }
+
+  private async loadRole(roleId: string, _store: StoreSession) {
+    return { value: undefined, dependsOn: [{ kind: "role", id: roleId } as const] };
+  }
+
+  private async attachedStored(
+    arns: readonly string[],
+    store: StoreSession,
+    dependsOn: ChangedEntity[],
+  ): Promise<StoredPolicy[]> {
+    const out: StoredPolicy[] = [];
+    for (const arn of arns) {
+      dependsOn.push({ kind: "managedPolicy", id: arn });
+      const policy = await this.managed(arn, store);
+      if (policy) out.push(policy);
+    }
+    return out;
+  }
+
+  private async boundaryStored(
+    arn: string | undefined,
+    store: StoreSession,
+    dependsOn: ChangedEntity[],
+  ): Promise<StoredPolicy | undefined> {
+    if (arn === undefined) return undefined;
+    dependsOn.push({ kind: "managedPolicy", id: arn });
+    return this.managed(arn, store);
+  }
+
+  /** A managed policy's default version, customer (cached until it changes) or AWS-managed. */
+  private managed(arn: string, store: StoreSession): Promise<StoredPolicy | undefined> {
+    if (isAwsManagedPolicyArn(arn)) {
+      const policy = this.awsManaged.get(arn);
+      return Promise.resolve(
+        policy && {
+          id: policy.policyId,
+          name: policy.policyName,
+          type: "aws-managed",
+          arn,
+          document: policy.document,
+        },
       );
     }
-    for (const arn of await store.userPolicies.listAttached(userId)) {
-      const managed = await this.managed(arn, "identity", store);
-      if (managed) identity.push(managed);
-    }
-    const boundary = user.permissionsBoundaryArn
-      ? await this.managed(user.permissionsBoundaryArn, "boundary", store)
-      : undefined;
-    return { identity, ...(boundary ? { boundary } : {}), tags: await store.userTags.list(userId) };
+    return this.managedPolicies.get(arn, async () => {
+      const dependsOn = [{ kind: "managedPolicy", id: arn } as const];
+      const policy = await store.managedPolicies.getByArn(arn);
+      const document = policy && (await store.managedPolicies.getDefaultDocument(arn));
+      if (!policy || document === undefined) return { value: undefined, dependsOn };
+      return {
+        value: {
+          id: policy.policyId,
+          name: policy.policyName,
+          type: "managed",
+          arn,
+          versionId: policy.defaultVersionId,
+          document,
+        },
+        dependsOn,
+      };
+    });
   }
 
   async managedDocument(arn: string, store: StoreSession): Promise<string | undefined> {
-    if (isAwsManagedPolicyArn(arn)) return this.awsManaged.get(arn)?.document;
-    return store.managedPolicies.getDefaultDocument(arn);
-  }
-
-  private async managed(
-    arn: string,
-    kind: PolicyKind,
-    store: StoreSession,
-  ): Promise<CompiledPolicy | undefined> {
-    const type: PolicySourceType =
-      kind === "boundary" ? "boundary" : isAwsManagedPolicyArn(arn) ? "aws-managed" : "managed";
-    if (isAwsManagedPolicyArn(arn)) {
-      const policy = this.awsManaged.get(arn);
-      return (
-        policy &&
-        this.compile(policy.document, kind, { id: policy.policyId, name: policy.policyName, type, arn })
-      );
-    }
-    const policy = await store.managedPolicies.getByArn(arn);
-    if (!policy) return undefined;
-    const document = await store.managedPolicies.getDefaultDocument(arn);
-    if (document === undefined) return undefined;
-    return this.compile(document, kind, { id: policy.policyId, name: policy.policyName, type, arn });
+    return (await this.managed(arn, store))?.document;
   }
 
   /** Compiles a stored document once per (text, kind, source); a document that cannot be read grants nothing. */
@@ -146,13 +209,22 @@ export class PolicyResolver implements PolicyCatalog {
       compiled = compilePolicy(parsePolicyDocument(document, { kind, mode: "lenient" }), source);
     } catch {
       // Lenient parsing only fails on text that is not JSON at all; such a policy allows nothing.
-      compiled = compilePolicy(
-        parsePolicyDocument('{"Version":"2012-10-17","Statement":[]}', { kind, mode: "lenient" }),
-        source,
-      );
+      compiled = compilePolicy(parsePolicyDocument(EMPTY_POLICY, { kind, mode: "lenient" }), source);
     }
     if (this.compiled.size >= MAX_COMPILED) this.compiled.clear();
     this.compiled.set(key, compiled);
     return compiled;
   }
+}
+
+function inlineStored(p: { policyName: string; document: string }): StoredPolicy {
+  return { id: p.policyName, name: p.policyName, type: "inline", document: p.document };
+}
+
+/** The user or role whose stored policies apply to a caller; root has none. */
+export function principalRefOf(caller: CallerIdentity): PrincipalRef | undefined {
+  if (caller.type === "IAMUser" && caller.userId) return { kind: "user", id: caller.userId };
+  if (caller.type === "AssumedRole" && caller.roleSession)
+    return { kind: "role", id: caller.roleSession.roleId };
+  return undefined;
 }

@@ -8,32 +8,45 @@
 //
 // - A principal with no device yet may enable its first with a long-term key (policy permitting):
 //   that is how a user gets started.
-// - Acting on *another* user is governed by policy alone.
+// - Acting on *another* user is governed by policy alone. A role session opened from a user's
+//   own long-term key without MFA is that user acting on itself, not another principal: the
+//   chain's origin counts, so assuming a role cannot launder the key.
 // - The root principal is guarded too: root with a device and a long-term key cannot add or
 //   remove its own devices. Root's long-term keys are the most dangerous credential an account
 //   has, so the safe choice is the same rule.
 //
-// Called after authorization, inside the operation's transaction, so the device count it reads
-// is the one the change is made against.
+// Pure: the operation supplies the facts (read inside its transaction, so the device count is the
+// one the change is made against); the authorize step runs the guard after policy.
 
 import { AccessDenied } from "../../domain/errors/commonErrors.ts";
 import type { MfaOwner } from "../../domain/MfaDevice.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
-import type { StoreSession } from "../../store/ports.ts";
-import { actsOnSelf } from "../mfa/describeMfaAuthentication.ts";
 
-export async function assertMayManageOwnMfa(
-  store: StoreSession,
+/** What the guard needs to know about the devices an MFA change is about. */
+export interface MfaSelfManagementFacts {
+  readonly owner: MfaOwner;
+  /** The owner's devices assigned now, before the change. */
+  readonly assignedDevices: number;
+}
+
+/** True when `owner` is the caller itself, or the user whose long-term key began the caller's chain. */
+export function actsOnOwnMfa(caller: CallerIdentity, owner: MfaOwner): boolean {
+  if (owner.kind === "root") return caller.type === "Root";
+  if (caller.type === "IAMUser" && caller.userId === owner.userId) return true;
+  return caller.credential.originUserId === owner.userId;
+}
+
+export function assertMfaSelfManagement(
   caller: CallerIdentity,
-  action: "iam:EnableMFADevice" | "iam:DeactivateMFADevice",
-  target: { owner: MfaOwner; arn: string },
-): Promise<void> {
-  if (!actsOnSelf(caller, target.owner)) return;
+  action: string,
+  resource: string,
+  facts: MfaSelfManagementFacts,
+): void {
+  if (!actsOnOwnMfa(caller, facts.owner)) return;
   if (caller.credential.mfaAuthenticatedAt) return;
-  const existing = await store.mfaDevices.listAssigned(caller.accountId, target.owner);
-  if (existing.length === 0) return;
+  if (facts.assignedDevices === 0) return;
   throw new AccessDenied(
-    `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${target.arn} ` +
+    `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${resource} ` +
       "because the caller already has an MFA device and the request was not authenticated with MFA. " +
       "To enable or deactivate MFA devices for yourself, first call sts:GetSessionToken with the " +
       "SerialNumber and TokenCode of an existing MFA device, then sign the request with the " +

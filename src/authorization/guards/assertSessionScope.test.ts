@@ -4,8 +4,8 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { CallerIdentity } from "../domain/Principal.ts";
-import { assertSessionMayCall } from "./assertSessionMayCall.ts";
+import type { CallerIdentity } from "../../domain/Principal.ts";
+import { assertSessionScope } from "./assertSessionScope.ts";
 
 const base = {
   accountId: "123456789012",
@@ -32,27 +32,27 @@ const mfaSession: CallerIdentity = {
 const rootSession: CallerIdentity = { ...plainSession, type: "Root" };
 const roleSession: CallerIdentity = { ...plainSession, type: "AssumedRole" };
 
-describe("assertSessionMayCall", () => {
+describe("assertSessionScope", () => {
   it("a session without MFA cannot call IAM: InvalidClientTokenId", () => {
     for (const caller of [plainSession, rootSession]) {
-      assert.throws(() => assertSessionMayCall("iam", "ListUsers", caller), { code: "InvalidClientTokenId" });
+      assert.throws(() => assertSessionScope("iam", "ListUsers", caller), { code: "InvalidClientTokenId" });
     }
   });
   it("of STS only AssumeRole and GetCallerIdentity; the rest is AccessDenied naming the operation", () => {
-    assertSessionMayCall("sts", "AssumeRole", plainSession);
-    assertSessionMayCall("sts", "GetCallerIdentity", plainSession);
-    assert.throws(() => assertSessionMayCall("sts", "GetSessionToken", plainSession), {
+    assertSessionScope("sts", "AssumeRole", plainSession);
+    assertSessionScope("sts", "GetCallerIdentity", plainSession);
+    assert.throws(() => assertSessionScope("sts", "GetSessionToken", plainSession), {
       code: "AccessDenied",
       message: "Cannot call GetSessionToken with session credentials",
     });
-    assert.throws(() => assertSessionMayCall("sts", "GetAccessKeyInfo", plainSession), {
+    assert.throws(() => assertSessionScope("sts", "GetAccessKeyInfo", plainSession), {
       code: "AccessDenied",
     });
   });
   it("MFA sessions, long-term keys and role sessions pass", () => {
     for (const caller of [mfaSession, longTerm, roleSession]) {
-      assertSessionMayCall("iam", "EnableMFADevice", caller);
-      assertSessionMayCall("sts", "GetAccessKeyInfo", caller);
+      assertSessionScope("iam", "EnableMFADevice", caller);
+      assertSessionScope("sts", "GetAccessKeyInfo", caller);
     }
   });
 });

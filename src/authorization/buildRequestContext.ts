@@ -2,10 +2,12 @@
 // (reference_policies_condition-keys), plus the operation's own keys. The presence and absence
 // of keys matters as much as their values: a request signed with a long-term key carries no
 // aws:MultiFactorAuthPresent at all, which is what `BoolIfExists` policies rely on.
+// A role session is known by its role: aws:PrincipalArn is the role's ARN, aws:userid is
+// `AROA…:session`, and its session tags win over the role's tags of the same key. Pure.
 
-import type { CallerIdentity, PrincipalType } from "../../domain/Principal.ts";
-import type { Tag } from "../../domain/Tag.ts";
-import type { RawContextValue } from "../../policy/index.ts";
+import { type CallerIdentity, type PrincipalType, principalArnOf } from "../domain/Principal.ts";
+import type { Tag } from "../domain/Tag.ts";
+import type { RawContextValue } from "../policy/index.ts";
 
 export interface RequestFacts {
   now: Date;
@@ -30,7 +32,7 @@ export function buildRequestContext(
   operationKeys: Record<string, RawContextValue> | undefined,
 ): Record<string, RawContextValue> {
   const ctx: Record<string, RawContextValue> = {
-    "aws:PrincipalArn": caller.arn,
+    "aws:PrincipalArn": principalArnOf(caller),
     "aws:PrincipalAccount": caller.accountId,
     "aws:PrincipalType": PRINCIPAL_TYPE[caller.type],
     "aws:userid": caller.principalId,
@@ -61,6 +63,11 @@ export function buildRequestContext(
   }
 
   for (const tag of principalTags) ctx[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
+  const session = caller.roleSession;
+  if (session) {
+    for (const tag of session.tags) ctx[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
+    if (session.sourceIdentity !== undefined) ctx["aws:SourceIdentity"] = session.sourceIdentity;
+  }
   if (resourceTags) {
     for (const tag of resourceTags) {
       ctx[`aws:ResourceTag/${tag.Key}`] = tag.Value;

@@ -5,17 +5,13 @@
 // Role and federated sessions are not GetSessionToken's and are not restricted here.
 // Pure: a function of the service, the operation name and the caller.
 
-import { InvalidClientTokenId } from "../domain/errors/authErrors.ts";
-import { AccessDenied } from "../domain/errors/commonErrors.ts";
-import type { CallerIdentity } from "../domain/Principal.ts";
+import { InvalidClientTokenId } from "../../domain/errors/authErrors.ts";
+import { AccessDenied } from "../../domain/errors/commonErrors.ts";
+import type { CallerIdentity } from "../../domain/Principal.ts";
 
 const STS_ALLOWED_WITHOUT_MFA: ReadonlySet<string> = new Set(["AssumeRole", "GetCallerIdentity"]);
 
-export function assertSessionMayCall(
-  service: "iam" | "sts",
-  operation: string,
-  caller: CallerIdentity,
-): void {
+export function assertSessionScope(service: "iam" | "sts", operation: string, caller: CallerIdentity): void {
   const credential = caller.credential;
   if (credential.kind !== "session" || credential.mfaAuthenticatedAt) return;
   // GetSessionToken's sessions are the only temporary credentials of users and root.

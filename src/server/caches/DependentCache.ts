@@ -1,0 +1,74 @@
+// A bounded in-memory cache whose entries name the entities they were built from, so that a
+// committed change drops exactly the entries that depend on what it touched (this user's keys,
+// this group's policies…) instead of the whole map. A load that overlapped an invalidation is
+// returned but not kept: it may have read the state from before the change.
+
+import { type ChangedEntity, changedEntityKey } from "../../domain/ChangedEntity.ts";
+
+export interface Loaded<V> {
+  value: V;
+  /** The entities the value was built from. */
+  dependsOn: readonly ChangedEntity[];
+}
+
+export class DependentCache<V> {
+  private readonly entries = new Map<string, { value: V; deps: readonly string[] }>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private generation = 0;
+
+  constructor(private readonly maxEntries: number) {}
+
+  async get(key: string, load: () => Promise<Loaded<V>>): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit) return hit.value;
+    const generation = this.generation;
+    const loaded = await load();
+    if (generation === this.generation) this.put(key, loaded);
+    return loaded.value;
+  }
+
+  invalidate(changed: readonly ChangedEntity[]): void {
+    this.generation += 1;
+    for (const entity of changed) {
+      const keys = this.dependents.get(changedEntityKey(entity));
+      if (!keys) continue;
+      for (const key of [...keys]) this.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.generation += 1;
+    this.entries.clear();
+    this.dependents.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private put(key: string, loaded: Loaded<V>): void {
+    if (this.entries.size >= this.maxEntries) this.clear();
+    this.delete(key);
+    const deps = loaded.dependsOn.map(changedEntityKey);
+    this.entries.set(key, { value: loaded.value, deps });
+    for (const dep of deps) {
+      let set = this.dependents.get(dep);
+      if (!set) {
+        set = new Set();
+        this.dependents.set(dep, set);
+      }
+      set.add(key);
+    }
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    for (const dep of entry.deps) {
+      const set = this.dependents.get(dep);
+      set?.delete(key);
+      if (set?.size === 0) this.dependents.delete(dep);
+    }
+  }
+}
