@@ -16,19 +16,25 @@ export interface AuthorizationStep {
   readonly service: "iam" | "sts";
   readonly operationName: string;
   readonly caller: CallerIdentity;
+  /** The operation's action, then any others the request needs on the same resource. */
+  readonly actions: readonly [string, ...string[]];
   /** Built lazily: a never-denied action needs no context or policies. */
-  decide(): Promise<{ request: RequestContext; decision: Decision }>;
+  decide(action: string): Promise<{ request: RequestContext; decision: Decision }>;
   guardFacts(): Promise<GuardFacts | undefined>;
-  readonly action: string;
 }
 
 export async function authorize(step: AuthorizationStep): Promise<void> {
   assertSessionScope(step.service, step.operationName, step.caller);
-  if (isNeverDenied(step.action)) return;
-  const { request, decision } = await step.decide();
-  if (decision.decision !== "Allowed") throw new AccessDenied(formatAccessDeniedMessage(request, decision));
+  const [action] = step.actions;
+  if (isNeverDenied(action)) return;
+  let resource = "*";
+  for (const each of step.actions) {
+    const { request, decision } = await step.decide(each);
+    if (decision.decision !== "Allowed") throw new AccessDenied(formatAccessDeniedMessage(request, decision));
+    resource = request.resource;
+  }
   const facts = await step.guardFacts();
   if (facts?.mfaSelfManagement) {
-    assertMfaSelfManagement(step.caller, step.action, request.resource, facts.mfaSelfManagement);
+    assertMfaSelfManagement(step.caller, action, resource, facts.mfaSelfManagement);
   }
 }

@@ -15,6 +15,8 @@ export interface RequestFacts {
   userAgent: string;
   region: string;
   secureTransport: boolean;
+  /** An MFA code the request itself carried was checked at this time (AssumeRole's TokenCode). */
+  mfaProvedAt?: Date;
 }
 
 const PRINCIPAL_TYPE: Record<PrincipalType, string> = {
@@ -47,16 +49,17 @@ export function buildRequestContext(
   if (caller.userName !== undefined) ctx["aws:username"] = caller.userName;
 
   const credential = caller.credential;
-  if (credential.kind !== "long-term-key") {
-    // Only temporary credentials say anything about MFA; long-term keys leave the keys absent.
-    ctx["aws:MultiFactorAuthPresent"] = credential.mfaAuthenticatedAt !== undefined;
-    if (credential.mfaAuthenticatedAt !== undefined) {
-      const age = Math.max(
-        0,
-        Math.floor((facts.now.getTime() - credential.mfaAuthenticatedAt.getTime()) / 1000),
-      );
+  // Only temporary credentials, or a code in the request itself, say anything about MFA; a
+  // long-term key alone leaves the keys absent.
+  const mfaAt = facts.mfaProvedAt ?? credential.mfaAuthenticatedAt;
+  if (credential.kind !== "long-term-key" || facts.mfaProvedAt) {
+    ctx["aws:MultiFactorAuthPresent"] = mfaAt !== undefined;
+    if (mfaAt !== undefined) {
+      const age = Math.max(0, Math.floor((facts.now.getTime() - mfaAt.getTime()) / 1000));
       ctx["aws:MultiFactorAuthAge"] = String(age);
     }
+  }
+  if (credential.kind !== "long-term-key") {
     if (credential.issuedAt !== undefined) {
       ctx["aws:TokenIssueTime"] = credential.issuedAt.toISOString().replace(/\.\d{3}Z$/, "Z");
     }

@@ -2,6 +2,7 @@
 
 import { Command } from "commander";
 import { ConfigError } from "../server/ServerConfig.ts";
+import { accountCreateCommand, accountListCommand } from "./accountCommand.ts";
 import { auditCommand } from "./auditCommand.ts";
 import { auditMfaCommand } from "./auditMfaCommand.ts";
 import { serveCommand } from "./serveCommand.ts";
@@ -37,6 +38,27 @@ audit
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
   .option("--json", "one JSON object per change instead of text")
   .action((opts) => auditMfaCommand(opts));
+
+const account = program
+  .command("account")
+  .enablePositionalOptions()
+  .description("the accounts this server hosts");
+
+account
+  .command("create")
+  .description("add an account with its own root access key (printed once)")
+  .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option("--id <accountId>", "the 12-digit account id (default: a free random one)")
+  .option("--alias <alias>", "an account alias, unique across the server")
+  .option("--json", "print the account and its root key as JSON")
+  .action((opts) => accountCreateCommand(opts));
+
+account
+  .command("list")
+  .description("every account, with its alias")
+  .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option("--json", "one JSON object per account")
+  .action((opts) => accountListCommand(opts));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);

@@ -2,10 +2,19 @@
 // domain logic, and the facts its non-policy guards need. Every operation is declared through `defineOperation` so the server can treat
 // them all alike: authorize, run (inside a transaction when it changes state), audit.
 
+import type { Sealer } from "../auth/sealing/Sealer.ts";
 import type { GuardFacts } from "../authorization/guards/GuardFacts.ts";
+import type { StoredPolicy } from "../authorization/PrincipalEntities.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
 import type { StoreSession } from "../store/ports.ts";
 import type { OperationContext } from "./OperationContext.ts";
+
+export interface ResourcePolicyOf {
+  readonly kind: "trust" | "resource";
+  readonly policy: StoredPolicy;
+  /** The account that owns the resource (the role's account, for cross-account AssumeRole). */
+  readonly accountId: string;
+}
 
 export type ConditionValue = string | string[] | boolean | number;
 
@@ -29,6 +38,27 @@ export interface Operation<I = unknown, O = unknown> {
     input: I,
     scope: { caller: CallerIdentity; store: StoreSession },
   ): Record<string, ConditionValue> | Promise<Record<string, ConditionValue>>;
+  /**
+   * The resource-based policy the action is decided against, where it has one: the target role's
+   * trust policy for sts:AssumeRole. Undefined when there is none.
+   */
+  resourcePolicy?(
+    input: I,
+    scope: { caller: CallerIdentity; store: StoreSession },
+  ): Promise<ResourcePolicyOf | undefined>;
+  /**
+   * Actions the request needs besides `action`, on the same resource (AssumeRole with session
+   * tags needs sts:TagSession; with a source identity, sts:SetSourceIdentity).
+   */
+  alsoRequires?(input: I): readonly string[];
+  /**
+   * Checks an MFA code the request carries before the decision (AssumeRole's SerialNumber and
+   * TokenCode), so that policies see aws:MultiFactorAuthPresent; returns when it was checked.
+   */
+  proveMfa?(
+    input: I,
+    scope: { caller: CallerIdentity; store: StoreSession; now: Date; sealer: Sealer },
+  ): Promise<Date | undefined>;
   /**
    * Facts for the guards that are not policy (the 2023 MFA rule needs the target's device count).
    * Read in the operation's own transaction, right before it runs.

@@ -37,6 +37,8 @@ export interface OperationContext {
   readonly policies: PolicyCatalog;
   readonly requestId: string;
   readonly region: string;
+  /** When the authorize step checked an MFA code the request carried (see Operation.proveMfa). */
+  readonly mfaProvedAt?: Date;
   /**
    * Names an entity this change touched; once the change commits, every cache entry that depends
    * on it is dropped (and, with several processes, the change log tells the others).

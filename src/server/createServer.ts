@@ -48,7 +48,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     store,
     sealer,
     credentials: new CredentialResolver(store, sealer),
-    authorizer: new Authorizer(policies),
+    authorizer: new Authorizer(policies, sealer),
     policies,
     audit,
     lastUsed,

@@ -19,7 +19,7 @@ export interface Execution<I, O> {
   /** Everything the handler receives but the store session and `invalidate`. */
   readonly context: Omit<OperationContext, "store" | "invalidate">;
   /** The authorize step, run on the session the operation will run on. */
-  readonly authorize?: (session: StoreSession) => Promise<void>;
+  readonly authorize?: (session: StoreSession) => Promise<{ mfaProvedAt?: Date } | void>;
   /** The change's audit record, written in its transaction (changes only). */
   readonly auditRecord: (output: O) => AuditEvent;
 }
@@ -32,21 +32,26 @@ export interface Executed<O> {
 
 export async function executeOperation<I, O>(run: Execution<I, O>): Promise<Executed<O>> {
   const changed: ChangedEntity[] = [];
-  const contextOn = (store: StoreSession): OperationContext => ({
+  const contextOn = (store: StoreSession, mfaProvedAt: Date | undefined): OperationContext => ({
     ...run.context,
     store,
+    ...(mfaProvedAt ? { mfaProvedAt } : {}),
     invalidate: (entity) => changed.push(entity),
   });
   if (!run.operation.mutating) {
-    await run.authorize?.(run.store);
-    return { output: await run.operation.execute(run.input, contextOn(run.store)), changed };
+    const outcome = await run.authorize?.(run.store);
+    return {
+      output: await run.operation.execute(run.input, contextOn(run.store, outcome?.mfaProvedAt)),
+      changed,
+    };
   }
   const failed: { error?: AwsError } = {};
   const output = await run.store.transaction(async (tx) => {
-    await run.authorize?.(tx);
     let result: O;
     try {
-      result = await run.operation.execute(run.input, contextOn(tx));
+      // A code checked while authorizing (AssumeRole's) counts its failures like the operation's own.
+      const outcome = await run.authorize?.(tx);
+      result = await run.operation.execute(run.input, contextOn(tx, outcome?.mfaProvedAt));
     } catch (err) {
       if (!(err instanceof CommitThenFail)) throw err;
       failed.error = err.error;

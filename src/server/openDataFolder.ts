@@ -4,12 +4,11 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { generateAccessKeyId } from "../auth/credentials/generateAccessKeyId.ts";
-import { generateSecretAccessKey } from "../auth/credentials/generateSecretAccessKey.ts";
 import { parseMasterKey, Sealer } from "../auth/sealing/Sealer.ts";
 import { ACCESS_KEY_SECRET_CONTEXT } from "../domain/AccessKey.ts";
 import type { Store } from "../store/ports.ts";
 import { openSqliteStore } from "../store/sqlite/openSqliteStore.ts";
+import { issueRootAccessKey } from "./issueRootAccessKey.ts";
 import { ConfigError, type ServerConfig } from "./ServerConfig.ts";
 
 export interface DataFolder {
@@ -88,15 +87,7 @@ async function bootstrapAccount(store: Store, sealer: Sealer, config: ServerConf
       return undefined;
     }
     if ((await tx.accessKeys.listForRoot(config.accountId)).length > 0) return undefined;
-    const accessKeyId = generateAccessKeyId("long-term");
-    const secretAccessKey = generateSecretAccessKey();
-    await tx.accessKeys.create({
-      accessKeyId,
-      accountId: config.accountId,
-      status: "Active",
-      createDate: now,
-      secretSealed: sealer.seal(secretAccessKey, ACCESS_KEY_SECRET_CONTEXT),
-    });
+    const { accessKeyId, secretAccessKey } = await issueRootAccessKey(tx, sealer, config.accountId, now);
     const file = path.join(config.dataDir, ROOT_CREDENTIALS_FILE);
     fs.writeFileSync(
       file,

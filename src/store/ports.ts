@@ -25,7 +25,13 @@ export interface PageRequest {
 export interface AccountRepository {
   get(accountId: string): Promise<Account | undefined>;
   create(account: Account): Promise<void>;
+  /** Every account, in id order, with its alias. */
   list(): Promise<Account[]>;
+  /** The account an alias names (aliases are unique across the server). */
+  findByAlias(alias: string): Promise<Account | undefined>;
+  /** Sets the account's one alias, replacing any; false if another account holds it. */
+  setAlias(accountId: string, alias: string): Promise<boolean>;
+  deleteAlias(accountId: string): Promise<void>;
 }
 
 export interface UserRepository {

@@ -6,6 +6,11 @@ export interface AccountsTable {
   create_date: string;
 }
 
+export interface AccountAliasesTable {
+  account_id: string;
+  alias: string;
+}
+
 export interface UsersTable {
   user_id: string;
   account_id: string;
@@ -103,6 +108,7 @@ export interface MfaCodeFailuresTable {
 
 export interface Database {
   accounts: AccountsTable;
+  account_aliases: AccountAliasesTable;
   users: UsersTable;
   tags: TagsTable;
   access_keys: AccessKeysTable;

@@ -6,6 +6,7 @@ import { defineOperation } from "../Operation.ts";
 import {
   compileSuppliedPolicies,
   resourceOwnerAccount,
+  simulatedCaller,
   simulatePolicies,
   simulationResponse,
 } from "./simulatePolicies.ts";
@@ -18,19 +19,13 @@ export const SimulateCustomPolicy = defineOperation<SimulateCustomPolicyRequest,
   resource: () => "*",
   async execute(input, { caller, policies }) {
     const { identity, boundary, resourcePolicy } = compileSuppliedPolicies(policies, input);
-    // The simulated caller is an IAM user, never the principal calling the simulator: a root
-    // caller must not turn every simulated decision into root's "allowed".
-    const callerArn = input.CallerArn ?? `arn:aws:iam::${caller.accountId}:user/SimulatedCaller`;
+    const owner = resourceOwnerAccount(input.ResourceOwner);
     const results = simulatePolicies({
-      principal: {
-        arn: callerArn,
-        accountId: resourceOwnerAccount(callerArn, caller.accountId),
-        type: "user",
-      },
+      principal: simulatedCaller(input.CallerArn, caller.accountId),
       identity,
       ...(boundary ? { boundary } : {}),
       ...(resourcePolicy ? { resourcePolicy } : {}),
-      resourceAccountId: resourceOwnerAccount(input.ResourceOwner, caller.accountId),
+      ...(owner ? { resourceOwnerAccountId: owner } : {}),
       actions: input.ActionNames,
       resources: input.ResourceArns ?? [],
       contextEntries: input.ContextEntries ?? [],

@@ -12,6 +12,7 @@ import { defineOperation } from "../Operation.ts";
 import {
   compileSuppliedPolicies,
   resourceOwnerAccount,
+  simulatedCaller,
   simulatePolicies,
   simulationResponse,
 } from "./simulatePolicies.ts";
@@ -41,12 +42,16 @@ export const SimulatePrincipalPolicy = defineOperation<
     const own = (await policies.forPrincipal({ kind: "user", id: user.userId }, store)).set;
     const supplied = compileSuppliedPolicies(policies, input);
     const boundary = supplied.boundary ?? own.boundary;
+    const owner = resourceOwnerAccount(input.ResourceOwner);
     const results = simulatePolicies({
-      principal: { arn: input.CallerArn ?? user.arn, accountId: caller.accountId, type: "user" },
+      principal:
+        input.CallerArn !== undefined
+          ? simulatedCaller(input.CallerArn, caller.accountId)
+          : { arn: user.arn, accountId: user.accountId, type: "user" },
       identity: [...own.identity, ...supplied.identity],
       ...(boundary ? { boundary } : {}),
       ...(supplied.resourcePolicy ? { resourcePolicy: supplied.resourcePolicy } : {}),
-      resourceAccountId: resourceOwnerAccount(input.ResourceOwner, caller.accountId),
+      ...(owner ? { resourceOwnerAccountId: owner } : {}),
       actions: input.ActionNames,
       resources: input.ResourceArns ?? [],
       contextEntries: input.ContextEntries ?? [],

@@ -4,7 +4,8 @@
 // As in AWS, only the context entries the caller supplies are in the context: the simulator does
 // not invent aws:CurrentTime or aws:SourceIp.
 
-import { MalformedPolicyDocument } from "../../domain/errors/iamErrors.ts";
+import { parseUserArn } from "../../domain/arns.ts";
+import { InvalidInput, MalformedPolicyDocument } from "../../domain/errors/iamErrors.ts";
 import type {
   ContextEntry,
   EvaluationResult,
@@ -50,7 +51,8 @@ export interface SimulationRequest {
   identity: CompiledPolicy[];
   boundary?: CompiledPolicy;
   resourcePolicy?: CompiledPolicy;
-  resourceAccountId?: string;
+  /** ResourceOwner's account, when the request names one. */
+  resourceOwnerAccountId?: string;
   actions: readonly string[];
   resources: readonly string[];
   contextEntries: readonly ContextEntry[];
@@ -186,14 +188,12 @@ export function simulatePolicies(req: SimulationRequest): EvaluationResult[] {
   const results: EvaluationResult[] = [];
   for (const action of req.actions) {
     for (const resource of resources) {
+      // AWS: the owner is ResourceOwner's account, else the account in the resource ARN, else
+      // (an ARN that names none, or `*`) the account of the simulated caller.
+      const resourceAccountId =
+        req.resourceOwnerAccountId ?? accountOfArn(resource) ?? req.principal.accountId;
       const decision = evaluatePolicies(
-        {
-          principal: req.principal,
-          action,
-          resource,
-          ...(req.resourceAccountId ? { resourceAccountId: req.resourceAccountId } : {}),
-          context,
-        },
+        { principal: req.principal, action, resource, resourceAccountId, context },
         {
           identity: req.identity,
           ...(req.boundary ? { boundary: req.boundary } : {}),
@@ -206,8 +206,26 @@ export function simulatePolicies(req: SimulationRequest): EvaluationResult[] {
   return results;
 }
 
-/** The account that owns the simulated resources: from ResourceOwner's ARN, else the caller's. */
-export function resourceOwnerAccount(resourceOwner: string | undefined, fallback: string): string {
-  const m = resourceOwner ? /^arn:aws:iam::(\d{12}):/.exec(resourceOwner) : null;
-  return m?.[1] ?? fallback;
+function accountOfArn(arn: string): string | undefined {
+  return /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
+}
+
+/** ResourceOwner's account (an account root or user ARN), if the request names one. */
+export function resourceOwnerAccount(resourceOwner: string | undefined): string | undefined {
+  return resourceOwner ? accountOfArn(resourceOwner) : undefined;
+}
+
+/**
+ * The simulated caller of CallerArn: AWS accepts only IAM user ARNs there. Absent, an IAM user of
+ * the caller's account — never the principal calling the simulator: a root caller must not turn
+ * every simulated decision into root's "allowed".
+ */
+export function simulatedCaller(callerArn: string | undefined, accountId: string): RequestPrincipal {
+  if (callerArn === undefined) {
+    return { arn: `arn:aws:iam::${accountId}:user/SimulatedCaller`, accountId, type: "user" };
+  }
+  const user = parseUserArn(callerArn);
+  // AWS wording unconfirmed.
+  if (!user) throw new InvalidInput(`Invalid CallerArn: ${callerArn} is not the ARN of an IAM user.`);
+  return { arn: callerArn, accountId: user.accountId, type: "user" };
 }

@@ -25,7 +25,9 @@ export async function proveStsMfaCode(
   const { store, sealer, now } = env;
   const { accountId, owner } = account;
   const device =
-    input.SerialNumber !== undefined && owner ? await store.mfaDevices.get(accountId, input.SerialNumber) : undefined;
+    input.SerialNumber !== undefined && owner
+      ? await store.mfaDevices.get(accountId, input.SerialNumber)
+      : undefined;
   if (!owner) throw new CommitThenFail(unknownStsDevice());
   const throttle = { accountId, owner };
   if (!device || !sameOwner(device.owner, owner)) {

@@ -4,6 +4,7 @@
 // policy engine, in AWS's order. Every IAM and STS call goes through here; the root principal's
 // full rights in its own account come from the engine's own rules, not from a bypass.
 
+import type { Sealer } from "../../auth/sealing/Sealer.ts";
 import { authorize } from "../../authorization/authorize.ts";
 import { buildRequestContext, type RequestFacts } from "../../authorization/buildRequestContext.ts";
 import { requestPrincipalOf } from "../../authorization/requestPrincipalOf.ts";
@@ -11,7 +12,7 @@ import { parseUserArn } from "../../domain/arns.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { Tag } from "../../domain/Tag.ts";
 import type { Operation } from "../../operations/Operation.ts";
-import { type Decision, evaluatePolicies, type RequestContext } from "../../policy/index.ts";
+import { type Decision, evaluatePolicies, type PolicySet, type RequestContext } from "../../policy/index.ts";
 import type { StoreSession } from "../../store/ports.ts";
 import type { PolicyResolver } from "./PolicyResolver.ts";
 
@@ -24,33 +25,67 @@ export interface AuthorizationRequest {
   facts: RequestFacts;
 }
 
-export class Authorizer {
-  constructor(private readonly policies: PolicyResolver) {}
+/** What the authorize step learnt that the operation needs too. */
+export interface AuthorizationOutcome {
+  /** An MFA code carried by the request was checked at this time. */
+  mfaProvedAt?: Date;
+}
 
-  authorize(req: AuthorizationRequest): Promise<void> {
+export class Authorizer {
+  constructor(
+    private readonly policies: PolicyResolver,
+    private readonly sealer: Sealer,
+  ) {}
+
+  async authorize(req: AuthorizationRequest): Promise<AuthorizationOutcome> {
     const { operation, input, caller, store } = req;
-    return authorize({
+    const mfaProvedAt = await operation.proveMfa?.(input, {
+      caller,
+      store,
+      now: req.facts.now,
+      sealer: this.sealer,
+    });
+    const withMfa = mfaProvedAt ? { ...req, facts: { ...req.facts, mfaProvedAt } } : req;
+    // Built once for every action the request needs: the same resource, policies and keys.
+    let context: Promise<Omit<RequestContext, "action">> | undefined;
+    await authorize({
       service: operation.service,
       operationName: operation.name,
-      action: operation.action,
+      actions: [operation.action, ...(operation.alsoRequires?.(input) ?? [])],
       caller,
-      decide: () => this.decide(req),
+      decide: async (action) => {
+        context ??= this.requestContext(withMfa);
+        const { set, ...request } = (await context) as Omit<RequestContext, "action"> & { set: PolicySet };
+        const full = { ...request, action };
+        return { request: full, decision: evaluatePolicies(full, set) };
+      },
       guardFacts: async () => operation.guardFacts?.(input, { caller, store }),
     });
+    return mfaProvedAt ? { mfaProvedAt } : {};
   }
 
-  /** The engine's decision for this request, with the context it was made in. */
+  /** The engine's decision for the operation's own action, with the context it was made in. */
   async decide(req: AuthorizationRequest): Promise<{ request: RequestContext; decision: Decision }> {
+    const { set, ...rest } = await this.requestContext(req);
+    const request = { ...rest, action: req.operation.action };
+    return { request, decision: evaluatePolicies(request, set) };
+  }
+
+  private async requestContext(
+    req: AuthorizationRequest,
+  ): Promise<Omit<RequestContext, "action"> & { set: PolicySet }> {
     const { operation, input, caller, store } = req;
     const resource = await operation.resource(input, { caller, store });
-    const { set, tags } = await this.policies.forCaller(caller, store);
-    const request: RequestContext = {
+    const resourcePolicy = await operation.resourcePolicy?.(input, { caller, store });
+    const { set, tags } = await this.policies.forCaller(caller, store, resourcePolicy);
+    return {
+      set,
       principal: requestPrincipalOf(caller),
-      action: operation.action,
       resource,
-      // Every resource Portcullis serves lives in the caller's account (AWS-managed policies
-      // included, which every account may read and attach).
-      resourceAccountId: caller.accountId,
+      // The resource's owner: a role's account for AssumeRole; every other resource Portcullis
+      // serves lives in the caller's account (AWS-managed policies included, which every account
+      // may read and attach).
+      resourceAccountId: resourcePolicy?.accountId ?? caller.accountId,
       context: buildRequestContext(
         caller,
         req.facts,
@@ -59,7 +94,6 @@ export class Authorizer {
         await operation.conditionKeys?.(input, { caller, store }),
       ),
     };
-    return { request, decision: evaluatePolicies(request, set) };
   }
 
   /** Tags of the IAM user a request acts on, for iam:ResourceTag and aws:ResourceTag conditions. */

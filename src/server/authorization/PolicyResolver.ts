@@ -52,8 +52,15 @@ export class PolicyResolver implements PolicyCatalog {
     this.managedPolicies.invalidate(changed);
   }
 
-  /** The entities a decision for this caller needs: its identity's and its session's policies. */
-  async entitiesFor(caller: CallerIdentity, store: StoreSession): Promise<PrincipalEntities> {
+  /**
+   * The entities a decision for this caller needs: its identity's and its session's policies,
+   * and the resource policy the action is decided against, if any.
+   */
+  async entitiesFor(
+    caller: CallerIdentity,
+    store: StoreSession,
+    resourcePolicy?: PrincipalEntities["resourcePolicy"],
+  ): Promise<PrincipalEntities> {
     const ref = principalRefOf(caller);
     const identity = ref ? await this.identity(ref, store) : undefined;
     const credential = caller.credential;
@@ -78,15 +85,20 @@ export class PolicyResolver implements PolicyCatalog {
         managed,
       };
     }
-    return { ...(identity ? { identity } : {}), ...(session ? { session } : {}) };
+    return {
+      ...(identity ? { identity } : {}),
+      ...(session ? { session } : {}),
+      ...(resourcePolicy ? { resourcePolicy } : {}),
+    };
   }
 
   /** The policy set evaluation needs for this caller, and its principal tags. Root has no identity policies. */
   async forCaller(
     caller: CallerIdentity,
     store: StoreSession,
+    resourcePolicy?: PrincipalEntities["resourcePolicy"],
   ): Promise<{ set: PolicySet; tags: readonly Tag[] }> {
-    const entities = await this.entitiesFor(caller, store);
+    const entities = await this.entitiesFor(caller, store, resourcePolicy);
     return { set: loadPolicySet(entities, this.compileBound), tags: entities.identity?.tags ?? [] };
   }
 

@@ -1,0 +1,57 @@
+// `portcullis account create` and `portcullis account list`: the accounts one server hosts.
+// A new account gets its own root access key, printed once (as at first start) and never again.
+
+import { createAccount } from "../server/createAccount.ts";
+import { openDataFolder } from "../server/openDataFolder.ts";
+import { resolveServerConfig } from "../server/ServerConfig.ts";
+
+export interface AccountCreateFlags {
+  data?: string;
+  id?: string;
+  alias?: string;
+  json?: boolean;
+}
+
+export async function accountCreateCommand(flags: AccountCreateFlags): Promise<void> {
+  const config = resolveServerConfig({ ...(flags.data ? { data: flags.data } : {}) }, process.env);
+  const data = await openDataFolder(config);
+  try {
+    const created = await createAccount(data.store, data.sealer, {
+      ...(flags.id !== undefined ? { accountId: flags.id } : {}),
+      ...(flags.alias !== undefined ? { alias: flags.alias } : {}),
+    });
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify(created)}\n`);
+      return;
+    }
+    process.stdout.write(
+      `Account ${created.accountId}${created.alias ? ` (alias ${created.alias})` : ""} created.\n` +
+        "Root credentials (shown only now):\n" +
+        `  aws_access_key_id     = ${created.accessKeyId}\n` +
+        `  aws_secret_access_key = ${created.secretAccessKey}\n`,
+    );
+  } finally {
+    await data.store.close();
+  }
+}
+
+export async function accountListCommand(flags: { data?: string; json?: boolean }): Promise<void> {
+  const config = resolveServerConfig({ ...(flags.data ? { data: flags.data } : {}) }, process.env);
+  const data = await openDataFolder(config);
+  try {
+    for (const account of await data.store.accounts.list()) {
+      const row = {
+        accountId: account.accountId,
+        ...(account.alias ? { alias: account.alias } : {}),
+        createDate: account.createDate.toISOString(),
+      };
+      process.stdout.write(
+        flags.json
+          ? `${JSON.stringify(row)}\n`
+          : `${row.accountId}  ${row.createDate}  ${account.alias ?? ""}\n`,
+      );
+    }
+  } finally {
+    await data.store.close();
+  }
+}
