@@ -19,7 +19,7 @@ export interface Execution<I, O> {
   /** Everything the handler receives but the store session and `invalidate`. */
   readonly context: Omit<OperationContext, "store" | "invalidate">;
   /** The authorize step, run on the session the operation will run on. */
-  readonly authorize?: (session: StoreSession) => Promise<{ mfaProvedAt?: Date } | void>;
+  readonly authorize?: (session: StoreSession) => Promise<{ mfaProvedAt?: Date } | undefined>;
   /** The change's audit record, written in its transaction (changes only). */
   readonly auditRecord: (output: O) => AuditEvent;
 }
