@@ -81,6 +81,7 @@ async function run<O>(op: Operation<any, O>, input: unknown, caller: CallerIdent
       const facts = await op.guardFacts?.(input, { caller, store: tx });
       if (facts?.mfaSelfManagement)
         assertMfaSelfManagement(caller, op.action, "test", facts.mfaSelfManagement);
+      return undefined;
     },
     auditRecord: () =>
       buildAuditEvent({
