@@ -33,7 +33,7 @@ import {
   UpdateGroupCommand,
 } from "@aws-sdk/client-iam";
 import { iamClient } from "../support/awsClients.ts";
-import { expectRefusal, type Refusal } from "../support/expectRefusal.ts";
+import { assertRefusal, expectRefusal } from "../support/expectRefusal.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 let server: TestServer;
@@ -47,12 +47,6 @@ before(async () => {
 after(async () => {
   await server.stop();
 });
-
-function assertRefusal(err: Refusal, code: string, status: number, message?: string): void {
-  assert.equal(err.code, code, err.message);
-  assert.equal(err.status, status);
-  if (message !== undefined) assert.equal(err.message, message);
-}
 
 function allow(action: string): string {
   return JSON.stringify({

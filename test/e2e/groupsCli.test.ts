@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { AWS_CLI_MISSING, awsCli, awsCliAvailable } from "../support/awsCli.ts";
+import { AWS_CLI_MISSING, awsCli, awsCliAvailable, awsCliJson } from "../support/awsCli.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 const available = await awsCliAvailable();
@@ -18,11 +18,7 @@ describe("AWS CLI: groups", { skip: available ? false : AWS_CLI_MISSING }, () =>
     await server.stop();
   });
 
-  async function aws(...args: string[]) {
-    const out = await awsCli(server.url, ROOT_KEY, ...args);
-    assert.ok(out.ok, out.ok ? "" : out.stderr);
-    return out.json;
-  }
+  const aws = (...args: string[]) => awsCliJson(server.url, ROOT_KEY, ...args);
 
   test("create-group, add-user-to-group, get-group, list-groups-for-user, group policy, delete conflict", async () => {
     const created = await aws("iam", "create-group", "--group-name", "cli-team", "--path", "/cli/");
