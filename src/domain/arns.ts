@@ -14,6 +14,10 @@ export function userArn(accountId: string, path: string, userName: string): stri
   return iamResourceArn(accountId, "user", path, userName);
 }
 
+export function groupArn(accountId: string, path: string, groupName: string): string {
+  return iamResourceArn(accountId, "group", path, groupName);
+}
+
 const USER_ARN = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/;
 
 /** The account and user name in a user ARN (any path), or undefined if `arn` is not one. */

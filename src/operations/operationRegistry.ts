@@ -1,33 +1,45 @@
 // The operations Portcullis serves, by service and AWS name. Any operation in the service model
 // that is not listed here answers NotImplemented (501), never a 500.
 
+import { AddUserToGroup } from "./iam/AddUserToGroup.ts";
+import { AttachGroupPolicy } from "./iam/AttachGroupPolicy.ts";
 import { AttachUserPolicy } from "./iam/AttachUserPolicy.ts";
 import { CreateAccessKey } from "./iam/CreateAccessKey.ts";
+import { CreateGroup } from "./iam/CreateGroup.ts";
 import { CreatePolicy } from "./iam/CreatePolicy.ts";
 import { CreatePolicyVersion } from "./iam/CreatePolicyVersion.ts";
 import { CreateUser } from "./iam/CreateUser.ts";
 import { CreateVirtualMFADevice } from "./iam/CreateVirtualMFADevice.ts";
 import { DeactivateMFADevice } from "./iam/DeactivateMFADevice.ts";
 import { DeleteAccessKey } from "./iam/DeleteAccessKey.ts";
+import { DeleteGroup } from "./iam/DeleteGroup.ts";
+import { DeleteGroupPolicy } from "./iam/DeleteGroupPolicy.ts";
 import { DeletePolicy } from "./iam/DeletePolicy.ts";
 import { DeletePolicyVersion } from "./iam/DeletePolicyVersion.ts";
 import { DeleteUser } from "./iam/DeleteUser.ts";
 import { DeleteUserPermissionsBoundary } from "./iam/DeleteUserPermissionsBoundary.ts";
 import { DeleteUserPolicy } from "./iam/DeleteUserPolicy.ts";
 import { DeleteVirtualMFADevice } from "./iam/DeleteVirtualMFADevice.ts";
+import { DetachGroupPolicy } from "./iam/DetachGroupPolicy.ts";
 import { DetachUserPolicy } from "./iam/DetachUserPolicy.ts";
 import { EnableMFADevice } from "./iam/EnableMFADevice.ts";
 import { GetAccessKeyLastUsed } from "./iam/GetAccessKeyLastUsed.ts";
 import { GetContextKeysForCustomPolicy } from "./iam/GetContextKeysForCustomPolicy.ts";
 import { GetContextKeysForPrincipalPolicy } from "./iam/GetContextKeysForPrincipalPolicy.ts";
+import { GetGroup } from "./iam/GetGroup.ts";
+import { GetGroupPolicy } from "./iam/GetGroupPolicy.ts";
 import { GetMFADevice } from "./iam/GetMFADevice.ts";
 import { GetPolicy } from "./iam/GetPolicy.ts";
 import { GetPolicyVersion } from "./iam/GetPolicyVersion.ts";
 import { GetUser } from "./iam/GetUser.ts";
 import { GetUserPolicy } from "./iam/GetUserPolicy.ts";
 import { ListAccessKeys } from "./iam/ListAccessKeys.ts";
+import { ListAttachedGroupPolicies } from "./iam/ListAttachedGroupPolicies.ts";
 import { ListAttachedUserPolicies } from "./iam/ListAttachedUserPolicies.ts";
 import { ListEntitiesForPolicy } from "./iam/ListEntitiesForPolicy.ts";
+import { ListGroupPolicies } from "./iam/ListGroupPolicies.ts";
+import { ListGroups } from "./iam/ListGroups.ts";
+import { ListGroupsForUser } from "./iam/ListGroupsForUser.ts";
 import { ListMFADevices } from "./iam/ListMFADevices.ts";
 import { ListMFADeviceTags } from "./iam/ListMFADeviceTags.ts";
 import { ListPolicies } from "./iam/ListPolicies.ts";
@@ -37,8 +49,10 @@ import { ListUserPolicies } from "./iam/ListUserPolicies.ts";
 import { ListUsers } from "./iam/ListUsers.ts";
 import { ListUserTags } from "./iam/ListUserTags.ts";
 import { ListVirtualMFADevices } from "./iam/ListVirtualMFADevices.ts";
+import { PutGroupPolicy } from "./iam/PutGroupPolicy.ts";
 import { PutUserPermissionsBoundary } from "./iam/PutUserPermissionsBoundary.ts";
 import { PutUserPolicy } from "./iam/PutUserPolicy.ts";
+import { RemoveUserFromGroup } from "./iam/RemoveUserFromGroup.ts";
 import { ResyncMFADevice } from "./iam/ResyncMFADevice.ts";
 import { SetDefaultPolicyVersion } from "./iam/SetDefaultPolicyVersion.ts";
 import { SimulateCustomPolicy } from "./iam/SimulateCustomPolicy.ts";
@@ -50,6 +64,7 @@ import { UntagMFADevice } from "./iam/UntagMFADevice.ts";
 import { UntagPolicy } from "./iam/UntagPolicy.ts";
 import { UntagUser } from "./iam/UntagUser.ts";
 import { UpdateAccessKey } from "./iam/UpdateAccessKey.ts";
+import { UpdateGroup } from "./iam/UpdateGroup.ts";
 import { UpdateUser } from "./iam/UpdateUser.ts";
 import type { Operation } from "./Operation.ts";
 import { GetAccessKeyInfo } from "./sts/GetAccessKeyInfo.ts";
@@ -115,6 +130,21 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     PutUserPermissionsBoundary,
     DeleteUserPermissionsBoundary,
     ListEntitiesForPolicy,
+    CreateGroup,
+    GetGroup,
+    ListGroups,
+    UpdateGroup,
+    DeleteGroup,
+    AddUserToGroup,
+    RemoveUserFromGroup,
+    ListGroupsForUser,
+    AttachGroupPolicy,
+    DetachGroupPolicy,
+    ListAttachedGroupPolicies,
+    PutGroupPolicy,
+    GetGroupPolicy,
+    DeleteGroupPolicy,
+    ListGroupPolicies,
   ]),
   sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken]),
 };

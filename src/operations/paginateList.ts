@@ -2,6 +2,7 @@
 // with the same opaque markers and truncation flags AWS returns.
 
 import { InvalidInput } from "../domain/errors/iamErrors.ts";
+import type { PageRequest } from "../store/ports.ts";
 
 export interface PaginatedList<T> {
   items: T[];
@@ -31,4 +32,12 @@ export function paginateList<T>(
   return next < all.length
     ? { items, IsTruncated: true, Marker: Buffer.from(String(next), "utf8").toString("base64url") }
     : { items, IsTruncated: false };
+}
+
+/** The store's page request for a call's Marker and MaxItems, for lists the store paginates. */
+export function pageRequest(input: { Marker?: string; MaxItems?: number }): PageRequest {
+  return {
+    maxItems: input.MaxItems ?? DEFAULT_MAX_ITEMS,
+    ...(input.Marker !== undefined ? { marker: input.Marker } : {}),
+  };
 }

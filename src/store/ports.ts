@@ -6,6 +6,7 @@
 import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus } from "../domain/AccessKey.ts";
 import type { Account } from "../domain/Account.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
+import type { Group } from "../domain/Group.ts";
 import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/ManagedPolicy.ts";
 import type { MfaDevice, MfaOwner } from "../domain/MfaDevice.ts";
 import type { Tag } from "../domain/Tag.ts";
@@ -89,19 +90,56 @@ export interface ManagedPolicyRepository {
   lastVersionNumber(arn: string): Promise<number>;
 }
 
-/** What is attached to a user: inline policies, managed policy ARNs (customer or AWS). */
-export interface UserPolicyRepository {
-  putInline(userId: string, policy: InlinePolicy): Promise<void>;
-  getInline(userId: string, policyName: string): Promise<InlinePolicy | undefined>;
-  listInline(userId: string): Promise<InlinePolicy[]>;
-  deleteInline(userId: string, policyName: string): Promise<void>;
-  attach(userId: string, policyArn: string, date: Date): Promise<void>;
-  detach(userId: string, policyArn: string): Promise<void>;
-  listAttached(userId: string): Promise<string[]>;
+/**
+ * What is attached to one identity (a user, a group): inline policies by name, and managed policy
+ * ARNs (customer or AWS), keyed by the identity's id.
+ */
+export interface IdentityPolicyRepository {
+  putInline(ownerId: string, policy: InlinePolicy): Promise<void>;
+  getInline(ownerId: string, policyName: string): Promise<InlinePolicy | undefined>;
+  /** In policy-name order. */
+  listInline(ownerId: string): Promise<InlinePolicy[]>;
+  deleteInline(ownerId: string, policyName: string): Promise<void>;
+  attach(ownerId: string, policyArn: string, date: Date): Promise<void>;
+  detach(ownerId: string, policyArn: string): Promise<void>;
+  /** In the order they were attached. */
+  listAttached(ownerId: string): Promise<string[]>;
+}
+
+/** What is attached to a user. */
+export interface UserPolicyRepository extends IdentityPolicyRepository {
   /** User ids (of one account) that have this managed policy attached. */
   usersWithAttached(accountId: string, policyArn: string): Promise<string[]>;
   /** User ids (of one account) whose permissions boundary is this policy. */
   usersWithBoundary(accountId: string, policyArn: string): Promise<string[]>;
+}
+
+/** What is attached to a group (groups have no permissions boundary). */
+export interface GroupPolicyRepository extends IdentityPolicyRepository {
+  /** Group ids (of one account) that have this managed policy attached. */
+  groupsWithAttached(accountId: string, policyArn: string): Promise<string[]>;
+}
+
+export interface GroupRepository {
+  /** Group names are unique per account without regard to case; lookups are case-insensitive. */
+  getByName(accountId: string, groupName: string): Promise<Group | undefined>;
+  getById(groupId: string): Promise<Group | undefined>;
+  /** In name order, under the path prefix, with opaque markers. */
+  list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<Group>>;
+  count(accountId: string): Promise<number>;
+  create(group: Group): Promise<void>;
+  update(groupId: string, changes: { groupName?: string; path?: string; arn?: string }): Promise<void>;
+  /** Deletes the group row; members and policies must be gone already (DeleteGroup checks). */
+  delete(groupId: string): Promise<void>;
+  /** Adds a member; adding an existing member changes nothing. */
+  addUser(groupId: string, userId: string, date: Date): Promise<void>;
+  removeUser(groupId: string, userId: string): Promise<void>;
+  /** The members, in user-name order, with opaque markers. */
+  listUsers(groupId: string, page: PageRequest): Promise<Page<User>>;
+  /** The user's groups in the order the user joined them. */
+  listForUser(userId: string): Promise<Group[]>;
+  /** What blocks DeleteGroup: members, and policies (inline and attached together). */
+  attachments(groupId: string): Promise<{ members: number; policies: number }>;
 }
 
 /** Virtual MFA devices of an account, by serial number (matched without regard to case). */
@@ -158,6 +196,8 @@ export interface StoreSession {
   readonly managedPolicies: ManagedPolicyRepository;
   readonly policyTags: TagRepository;
   readonly userPolicies: UserPolicyRepository;
+  readonly groups: GroupRepository;
+  readonly groupPolicies: GroupPolicyRepository;
   readonly mfaDevices: MfaDeviceRepository;
   readonly mfaDeviceTags: TagRepository;
   readonly mfaCodeFailures: MfaCodeFailureRepository;

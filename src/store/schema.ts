@@ -85,6 +85,40 @@ export interface UserPolicyAttachmentsTable {
   attach_date: string;
 }
 
+export interface GroupsTable {
+  group_id: string;
+  account_id: string;
+  group_name: string;
+  /** Unique per account regardless of case, as user names are. */
+  group_name_lower: string;
+  path: string;
+  arn: string;
+  create_date: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+  account_id: string;
+  /** When the user joined: ListGroupsForUser lists a user's groups in that order. */
+  added_date: string;
+  /** Ties on added_date keep insertion order. */
+  position: number;
+}
+
+export interface GroupInlinePoliciesTable {
+  group_id: string;
+  policy_name: string;
+  document: string;
+}
+
+export interface GroupPolicyAttachmentsTable {
+  group_id: string;
+  account_id: string;
+  policy_arn: string;
+  attach_date: string;
+}
+
 export interface MfaDevicesTable {
   serial_number: string;
   serial_number_lower: string;
@@ -117,6 +151,10 @@ export interface Database {
   policy_versions: PolicyVersionsTable;
   user_inline_policies: UserInlinePoliciesTable;
   user_policy_attachments: UserPolicyAttachmentsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  group_inline_policies: GroupInlinePoliciesTable;
+  group_policy_attachments: GroupPolicyAttachmentsTable;
   mfa_devices: MfaDevicesTable;
   mfa_code_failures: MfaCodeFailuresTable;
 }

@@ -166,13 +166,13 @@ describe("bad input", () => {
 
   test("an operation without a handler yet is NotImplemented (501), naming it", async () => {
     const res = await signedQuery(server.url, ROOT_KEY, "iam", {
-      Action: "CreateGroup",
+      Action: "CreateAccountAlias",
       Version: "2010-05-08",
-      GroupName: "admins",
+      AccountAlias: "my-alias",
     });
     assert.equal(res.status, 501);
     assert.equal(errorCode(res.body), "NotImplemented");
-    assert.match(res.body, /CreateGroup/);
+    assert.match(res.body, /CreateAccountAlias/);
   });
 });
 

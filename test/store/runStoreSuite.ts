@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { AuditEvent } from "../../src/domain/AuditEvent.ts";
 import { InvalidInput } from "../../src/domain/errors/iamErrors.ts";
+import type { Group } from "../../src/domain/Group.ts";
+import { MAX_GROUPS_PER_USER } from "../../src/domain/Group.ts";
 import { generateUniqueId } from "../../src/domain/generateUniqueId.ts";
 import type { User } from "../../src/domain/User.ts";
 import type { Store } from "../../src/store/ports.ts";
@@ -18,6 +20,17 @@ function user(name: string, path = "/"): User {
     userName: name,
     path,
     arn: `arn:aws:iam::${ACCOUNT}:user${path}${name}`,
+    createDate: new Date("2026-01-01T00:00:00Z"),
+  };
+}
+
+function group(name: string, path = "/"): Group {
+  return {
+    accountId: ACCOUNT,
+    groupId: generateUniqueId("AGPA"),
+    groupName: name,
+    path,
+    arn: `arn:aws:iam::${ACCOUNT}:group${path}${name}`,
     createDate: new Date("2026-01-01T00:00:00Z"),
   };
 }
@@ -173,6 +186,135 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         await store.userPolicies.attach(carol.userId, arn, now);
         assert.deepEqual(await store.userPolicies.usersWithAttached(ACCOUNT, arn), [carol.userId]);
         assert.equal((await store.users.attachments(carol.userId)).policies, 1);
+      }));
+
+    test("groups: unique names without regard to case, listing by path with markers, count, update, delete", () =>
+      withStore(async (store) => {
+        const admins = group("Admins", "/ops/");
+        await store.groups.create(admins);
+        await assert.rejects(store.groups.create(group("ADMINS")));
+        assert.equal((await store.groups.getByName(ACCOUNT, "admins"))?.groupId, admins.groupId);
+        assert.equal((await store.groups.getById(admins.groupId))?.arn, admins.arn);
+        for (const n of ["devs", "auditors"]) await store.groups.create(group(n, "/ops/"));
+        await store.groups.create(group("other", "/x/"));
+        assert.equal(await store.groups.count(ACCOUNT), 4);
+        const first = await store.groups.list(ACCOUNT, "/ops/", { maxItems: 2 });
+        assert.deepEqual(
+          first.items.map((g) => g.groupName),
+          ["Admins", "auditors"],
+        );
+        assert.ok(first.marker);
+        const second = await store.groups.list(ACCOUNT, "/ops/", { maxItems: 2, marker: first.marker });
+        assert.deepEqual(
+          second.items.map((g) => g.groupName),
+          ["devs"],
+        );
+        assert.equal(second.marker, undefined);
+        await assert.rejects(store.groups.list(ACCOUNT, "/", { maxItems: 2, marker: "!!" }), InvalidInput);
+        await store.groups.update(admins.groupId, { groupName: "Root-Ops", path: "/", arn: "arn:new" });
+        const renamed = await store.groups.getById(admins.groupId);
+        assert.deepEqual([renamed?.groupName, renamed?.path, renamed?.arn], ["Root-Ops", "/", "arn:new"]);
+        assert.equal(await store.groups.getByName(ACCOUNT, "admins"), undefined);
+        await store.groups.delete(admins.groupId);
+        assert.equal(await store.groups.getById(admins.groupId), undefined);
+        assert.equal(await store.groups.count(ACCOUNT), 3);
+      }));
+
+    test("group members: add (idempotent), list in name order with markers, groups in joining order, remove", () =>
+      withStore(async (store) => {
+        const [a, b] = [group("a-group"), group("b-group")];
+        await store.groups.create(a);
+        await store.groups.create(b);
+        const [zoe, al] = [user("zoe"), user("al")];
+        await store.users.create(zoe);
+        await store.users.create(al);
+        const when = new Date("2026-01-02T00:00:00Z");
+        await store.groups.addUser(b.groupId, zoe.userId, when);
+        await store.groups.addUser(a.groupId, zoe.userId, when);
+        await store.groups.addUser(a.groupId, zoe.userId, when);
+        await store.groups.addUser(a.groupId, al.userId, when);
+        const first = await store.groups.listUsers(a.groupId, { maxItems: 1 });
+        assert.deepEqual(
+          first.items.map((u) => u.userName),
+          ["al"],
+        );
+        assert.ok(first.marker);
+        const rest = await store.groups.listUsers(a.groupId, { maxItems: 1, marker: first.marker });
+        assert.deepEqual(
+          rest.items.map((u) => u.userName),
+          ["zoe"],
+        );
+        assert.equal(rest.marker, undefined);
+        assert.deepEqual(
+          (await store.groups.listForUser(zoe.userId)).map((g) => g.groupName),
+          ["b-group", "a-group"],
+        );
+        assert.deepEqual(await store.groups.attachments(a.groupId), { members: 2, policies: 0 });
+        assert.equal((await store.users.attachments(zoe.userId)).groups, 2);
+        await store.groups.removeUser(a.groupId, zoe.userId);
+        assert.deepEqual(
+          (await store.groups.listForUser(zoe.userId)).map((g) => g.groupName),
+          ["b-group"],
+        );
+        assert.equal((await store.users.attachments(zoe.userId)).groups, 1);
+      }));
+
+    test("group policies: inline put/replace/get/list/delete, attach/detach/list, who has a policy attached", () =>
+      withStore(async (store) => {
+        const g = group("with-policies");
+        const other = group("other");
+        await store.groups.create(g);
+        await store.groups.create(other);
+        await store.groupPolicies.putInline(g.groupId, { policyName: "b", document: "{}" });
+        await store.groupPolicies.putInline(g.groupId, { policyName: "a", document: "{}" });
+        await store.groupPolicies.putInline(g.groupId, { policyName: "b", document: '{"v":2}' });
+        assert.deepEqual(await store.groupPolicies.getInline(g.groupId, "b"), {
+          policyName: "b",
+          document: '{"v":2}',
+        });
+        assert.deepEqual(
+          (await store.groupPolicies.listInline(g.groupId)).map((p) => p.policyName),
+          ["a", "b"],
+        );
+        await store.groupPolicies.deleteInline(g.groupId, "a");
+        assert.equal(await store.groupPolicies.getInline(g.groupId, "a"), undefined);
+        const p1 = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
+        const p2 = `arn:aws:iam::${ACCOUNT}:policy/mine`;
+        await store.groupPolicies.attach(g.groupId, p1, new Date("2026-01-01T00:00:00Z"));
+        await store.groupPolicies.attach(g.groupId, p2, new Date("2026-01-02T00:00:00Z"));
+        await store.groupPolicies.attach(g.groupId, p1, new Date("2026-01-03T00:00:00Z"));
+        await store.groupPolicies.attach(other.groupId, p1, new Date());
+        assert.deepEqual(await store.groupPolicies.listAttached(g.groupId), [p1, p2]);
+        assert.deepEqual(
+          (await store.groupPolicies.groupsWithAttached(ACCOUNT, p1)).sort(),
+          [g.groupId, other.groupId].sort(),
+        );
+        assert.deepEqual(await store.groupPolicies.groupsWithAttached("999988887777", p1), []);
+        assert.deepEqual(await store.groups.attachments(g.groupId), { members: 0, policies: 3 });
+        await store.groupPolicies.detach(g.groupId, p1);
+        assert.deepEqual(await store.groupPolicies.listAttached(g.groupId), [p2]);
+        assert.deepEqual(await store.groupPolicies.groupsWithAttached(ACCOUNT, p1), [other.groupId]);
+      }));
+
+    test("20 concurrent joins of one user to 20 groups leave exactly the quota of memberships", () =>
+      withStore(async (store) => {
+        const racer = user("joiner");
+        await store.users.create(racer);
+        const groups = Array.from({ length: 20 }, (_, i) => group(`g${String(i).padStart(2, "0")}`));
+        for (const g of groups) await store.groups.create(g);
+        const results = await Promise.allSettled(
+          groups.map((g) =>
+            store.transaction(async (tx) => {
+              // The quota is counted inside the transaction, as AddUserToGroup counts it.
+              const joined = await tx.groups.listForUser(racer.userId);
+              await new Promise((r) => setTimeout(r, 1));
+              if (joined.length >= MAX_GROUPS_PER_USER) throw new Error("LimitExceeded");
+              await tx.groups.addUser(g.groupId, racer.userId, new Date());
+            }),
+          ),
+        );
+        assert.equal(results.filter((r) => r.status === "fulfilled").length, MAX_GROUPS_PER_USER);
+        assert.equal((await store.groups.listForUser(racer.userId)).length, MAX_GROUPS_PER_USER);
       }));
 
     test("an audit append outside a transaction is not swept into a concurrent one that rolls back", () =>

@@ -2,6 +2,7 @@
 // environment: only the given credentials, no config or credentials files, no retries. Suites
 // that need it skip, saying why, on a machine without `aws`.
 
+import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Credentials } from "./awsClients.ts";
@@ -50,4 +51,12 @@ export async function awsCli(
   } catch (err) {
     return { ok: false, stderr: String((err as { stderr?: string }).stderr ?? "") };
   }
+}
+
+/** `awsCli` for a call that must succeed: its parsed output, or the test fails with the CLI's stderr. */
+// biome-ignore lint/suspicious/noExplicitAny: the CLI's JSON output, read as each test expects it
+export async function awsCliJson(url: string, credentials: Credentials, ...args: string[]): Promise<any> {
+  const out = await awsCli(url, credentials, ...args);
+  assert.ok(out.ok, out.ok ? "" : out.stderr);
+  return out.json;
 }

@@ -1,5 +1,6 @@
 // Awaits an AWS SDK call that must be refused, and returns what a test compares: the wire error
-// code, the message and the HTTP status. Fails the test if the call succeeds.
+// code, the message and the HTTP status. Fails the test if the call succeeds. `assertRefusal`
+// compares a refusal with AWS's code, status and (optionally) message.
 
 import assert from "node:assert/strict";
 
@@ -28,4 +29,11 @@ export async function expectRefusal(promise: Promise<unknown>): Promise<Refusal>
     };
   }
   assert.fail("expected the call to be refused");
+}
+
+export function assertRefusal(err: Refusal, code: string, status: number, message?: string | RegExp): void {
+  assert.equal(err.code, code, err.message);
+  assert.equal(err.status, status);
+  if (typeof message === "string") assert.equal(err.message, message);
+  else if (message) assert.match(err.message, message);
 }

@@ -2,7 +2,7 @@
 
 import type { ListUsersRequest, ListUsersResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { DEFAULT_MAX_ITEMS } from "../paginateList.ts";
+import { pageRequest } from "../paginateList.ts";
 import { userShape } from "./userShape.ts";
 
 export const ListUsers = defineOperation<ListUsersRequest, ListUsersResponse>({
@@ -12,10 +12,7 @@ export const ListUsers = defineOperation<ListUsersRequest, ListUsersResponse>({
   mutating: false,
   resource: (input, { caller }) => `arn:aws:iam::${caller.accountId}:user${input.PathPrefix ?? "/"}`,
   async execute(input, { caller, store }) {
-    const page = await store.users.list(caller.accountId, input.PathPrefix ?? "/", {
-      maxItems: input.MaxItems ?? DEFAULT_MAX_ITEMS,
-      ...(input.Marker !== undefined ? { marker: input.Marker } : {}),
-    });
+    const page = await store.users.list(caller.accountId, input.PathPrefix ?? "/", pageRequest(input));
     return {
       Users: page.items.map((u) => userShape(u)),
       IsTruncated: page.marker !== undefined,

@@ -11,7 +11,7 @@ import type {
 import type { StoreSession } from "../../store/ports.ts";
 
 export interface PolicyUsage {
-  /** Users (groups and roles, once they exist) with the policy attached as a permissions policy. */
+  /** Users and groups (roles, once they exist) with the policy attached as a permissions policy. */
   attachments: number;
   /** Users whose permissions boundary is this policy. */
   boundaries: number;
@@ -19,11 +19,12 @@ export interface PolicyUsage {
 
 /** How the caller's account uses a policy; an AWS-managed policy's counts are per account too. */
 export async function policyUsage(store: StoreSession, accountId: string, arn: string): Promise<PolicyUsage> {
-  const [attached, bounded] = await Promise.all([
+  const [attachedToUsers, attachedToGroups, bounded] = await Promise.all([
     store.userPolicies.usersWithAttached(accountId, arn),
+    store.groupPolicies.groupsWithAttached(accountId, arn),
     store.userPolicies.usersWithBoundary(accountId, arn),
   ]);
-  return { attachments: attached.length, boundaries: bounded.length };
+  return { attachments: attachedToUsers.length + attachedToGroups.length, boundaries: bounded.length };
 }
 
 /**

@@ -7,6 +7,8 @@ import type { Database } from "../schema.ts";
 import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
 import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
+import { KyselyGroupPolicyRepository } from "./KyselyGroupPolicyRepository.ts";
+import { KyselyGroupRepository } from "./KyselyGroupRepository.ts";
 import { KyselyManagedPolicyRepository } from "./KyselyManagedPolicyRepository.ts";
 import { KyselyMfaCodeFailureRepository } from "./KyselyMfaCodeFailureRepository.ts";
 import { KyselyMfaDeviceRepository } from "./KyselyMfaDeviceRepository.ts";
@@ -23,6 +25,8 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     managedPolicies: new KyselyManagedPolicyRepository(db),
     policyTags: new KyselyTagRepository(db),
     userPolicies: new KyselyUserPolicyRepository(db),
+    groups: new KyselyGroupRepository(db),
+    groupPolicies: new KyselyGroupPolicyRepository(db),
     mfaDevices: new KyselyMfaDeviceRepository(db),
     mfaDeviceTags: new KyselyTagRepository(db),
     mfaCodeFailures: new KyselyMfaCodeFailureRepository(db),
@@ -38,6 +42,8 @@ export class KyselyStore implements Store {
   readonly managedPolicies;
   readonly policyTags;
   readonly userPolicies;
+  readonly groups;
+  readonly groupPolicies;
   readonly mfaDevices;
   readonly mfaDeviceTags;
   readonly mfaCodeFailures;
@@ -60,6 +66,8 @@ export class KyselyStore implements Store {
     this.managedPolicies = session.managedPolicies;
     this.policyTags = session.policyTags;
     this.userPolicies = session.userPolicies;
+    this.groups = session.groups;
+    this.groupPolicies = session.groupPolicies;
     this.mfaDevices = session.mfaDevices;
     this.mfaDeviceTags = session.mfaDeviceTags;
     this.mfaCodeFailures = session.mfaCodeFailures;

@@ -2,13 +2,14 @@
 // also the listing order (AWS lists users alphabetically).
 
 import type { Kysely, Selectable } from "kysely";
-import { InvalidInput } from "../../domain/errors/iamErrors.ts";
 import type { User } from "../../domain/User.ts";
 import type { Page, PageRequest, UserRepository } from "../ports.ts";
 import type { Database, UsersTable } from "../schema.ts";
-import { decodeMarker, encodeMarker } from "./pageMarker.ts";
+import { countRows } from "./countRows.ts";
+import { KyselyUserPolicyRepository } from "./KyselyUserPolicyRepository.ts";
+import { continueAfter, pageOf } from "./pageMarker.ts";
 
-function toUser(row: Selectable<UsersTable>): User {
+export function toUser(row: Selectable<UsersTable>): User {
   return {
     accountId: row.account_id,
     userId: row.user_id,
@@ -51,15 +52,10 @@ export class KyselyUserRepository implements UserRepository {
       .orderBy("user_name_lower")
       .limit(page.maxItems + 1);
     if (pathPrefix !== "/") q = q.where("path", ">=", pathPrefix).where("path", "<", `${pathPrefix}\uffff`);
-    if (page.marker !== undefined) {
-      const after = decodeMarker(page.marker);
-      if (after === undefined) throw new InvalidInput("Invalid Marker.");
-      q = q.where("user_name_lower", ">", after);
-    }
+    const after = continueAfter(page);
+    if (after !== undefined) q = q.where("user_name_lower", ">", after);
     const rows = await q.execute();
-    const items = rows.slice(0, page.maxItems).map(toUser);
-    const last = rows.length > page.maxItems ? rows[page.maxItems - 1] : undefined;
-    return last ? { items, marker: encodeMarker(last.user_name_lower) } : { items };
+    return pageOf(rows, page.maxItems, toUser, (r) => r.user_name_lower);
   }
 
   async create(user: User): Promise<void> {
@@ -107,32 +103,12 @@ export class KyselyUserRepository implements UserRepository {
   async attachments(
     userId: string,
   ): Promise<{ accessKeys: number; mfaDevices: number; policies: number; groups: number }> {
-    const keys = await this.db
-      .selectFrom("access_keys")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("user_id", "=", userId)
-      .executeTakeFirstOrThrow();
-    const inline = await this.db
-      .selectFrom("user_inline_policies")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("user_id", "=", userId)
-      .executeTakeFirstOrThrow();
-    const attached = await this.db
-      .selectFrom("user_policy_attachments")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("user_id", "=", userId)
-      .executeTakeFirstOrThrow();
-    const mfa = await this.db
-      .selectFrom("mfa_devices")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("user_id", "=", userId)
-      .executeTakeFirstOrThrow();
-    // Groups arrive with their issue; their table is counted here then.
+    const policies = new KyselyUserPolicyRepository(this.db);
     return {
-      accessKeys: Number(keys.n),
-      mfaDevices: Number(mfa.n),
-      policies: Number(inline.n) + Number(attached.n),
-      groups: 0,
+      accessKeys: await countRows(this.db, "access_keys", "user_id", userId),
+      mfaDevices: await countRows(this.db, "mfa_devices", "user_id", userId),
+      policies: await policies.countPolicies(userId),
+      groups: await countRows(this.db, "group_members", "user_id", userId),
     };
   }
 }

@@ -4,11 +4,13 @@ import type { Migration } from "kysely";
 import * as m0001 from "./m0001_initial.ts";
 import * as m0002 from "./m0002_mfa.ts";
 import * as m0003 from "./m0003_policies.ts";
+import * as m0004 from "./m0004_groups.ts";
 import * as m0006 from "./m0006_account_aliases.ts";
 
 export const migrationList: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_mfa": m0002,
   "0003_policies": m0003,
+  "0004_groups": m0004,
   "0006_account_aliases": m0006,
 };

@@ -1,0 +1,27 @@
+// AttachGroupPolicy: attaches a managed policy (the account's own or AWS-managed) to a group, at
+// most ten per group. Attaching one that is already attached changes nothing, as in AWS.
+
+import { MAX_MANAGED_POLICIES_PER_GROUP } from "../../domain/Group.ts";
+import type { AttachGroupPolicyRequest } from "../../generated/iam/iamShapes.ts";
+import { defineOperation } from "../Operation.ts";
+import { attachWithinQuota } from "./identityPolicies.ts";
+import { getGroupOrThrow, groupResourceArn } from "./resolveGroup.ts";
+import { findPolicy, policyNotAttachable } from "./resolvePolicy.ts";
+
+export const AttachGroupPolicy = defineOperation<AttachGroupPolicyRequest, void>({
+  service: "iam",
+  name: "AttachGroupPolicy",
+  action: "iam:AttachGroupPolicy",
+  mutating: true,
+  resource: (input, { caller, store }) => groupResourceArn(store, caller, input.GroupName),
+  conditionKeys: (input) => ({ "iam:PolicyARN": input.PolicyArn }),
+  async execute(input, { caller, store, now, invalidate }) {
+    const group = await getGroupOrThrow(store, caller.accountId, input.GroupName);
+    const found = await findPolicy(store, caller, input.PolicyArn);
+    if (!found) throw policyNotAttachable(input.PolicyArn);
+    const quota = { name: "PoliciesPerGroup", limit: MAX_MANAGED_POLICIES_PER_GROUP };
+    if (await attachWithinQuota(store.groupPolicies, group.groupId, found.policy.arn, now, quota)) {
+      invalidate({ kind: "group", id: group.groupId });
+    }
+  },
+});

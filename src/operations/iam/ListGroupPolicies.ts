@@ -1,0 +1,18 @@
+// ListGroupPolicies: the names of a group's inline policies, in name order, paginated.
+
+import type { ListGroupPoliciesRequest, ListGroupPoliciesResponse } from "../../generated/iam/iamShapes.ts";
+import { defineOperation } from "../Operation.ts";
+import { listInlineNames } from "./identityPolicies.ts";
+import { getGroupOrThrow, groupResourceArn } from "./resolveGroup.ts";
+
+export const ListGroupPolicies = defineOperation<ListGroupPoliciesRequest, ListGroupPoliciesResponse>({
+  service: "iam",
+  name: "ListGroupPolicies",
+  action: "iam:ListGroupPolicies",
+  mutating: false,
+  resource: (input, { caller, store }) => groupResourceArn(store, caller, input.GroupName),
+  async execute(input, { caller, store }) {
+    const group = await getGroupOrThrow(store, caller.accountId, input.GroupName);
+    return listInlineNames(store.groupPolicies, group.groupId, input);
+  },
+});
