@@ -10,6 +10,7 @@
 
 import { loadPolicySet } from "../../authorization/loadPolicySet.ts";
 import type {
+  GroupEntities,
   IdentityEntities,
   PrincipalEntities,
   StoredPolicy,
@@ -130,6 +131,20 @@ export class PolicyResolver implements PolicyCatalog {
       dependsOn,
     );
     const boundary = await this.boundaryStored(user.permissionsBoundaryArn, store, dependsOn);
+    // A user's groups' policies are identity-based policies of the user (capped by its boundary).
+    const groups: GroupEntities[] = [];
+    for (const group of await store.groups.listForUser(userId)) {
+      dependsOn.push({ kind: "group", id: group.groupId });
+      groups.push({
+        groupName: group.groupName,
+        inline: (await store.groupPolicies.listInline(group.groupId)).map(inlineStored),
+        attached: await this.attachedStored(
+          await store.groupPolicies.listAttached(group.groupId),
+          store,
+          dependsOn,
+        ),
+      });
+    }
     const value: IdentityEntities = {
       kind: "user",
       arn: user.arn,
@@ -137,7 +152,7 @@ export class PolicyResolver implements PolicyCatalog {
       attached,
       ...(boundary ? { boundary } : {}),
       tags: await store.userTags.list(userId),
-      groups: [],
+      groups,
     };
     return { value, dependsOn };
   }
