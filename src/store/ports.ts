@@ -6,8 +6,10 @@
 import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus } from "../domain/AccessKey.ts";
 import type { Account } from "../domain/Account.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
+import type { InstanceProfile } from "../domain/InstanceProfile.ts";
 import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/ManagedPolicy.ts";
 import type { MfaDevice, MfaOwner } from "../domain/MfaDevice.ts";
+import type { Role } from "../domain/Role.ts";
 import type { Tag } from "../domain/Tag.ts";
 import type { User } from "../domain/User.ts";
 
@@ -83,19 +85,71 @@ export interface ManagedPolicyRepository {
   lastVersionNumber(arn: string): Promise<number>;
 }
 
-/** What is attached to a user: inline policies, managed policy ARNs (customer or AWS). */
-export interface UserPolicyRepository {
-  putInline(userId: string, policy: InlinePolicy): Promise<void>;
-  getInline(userId: string, policyName: string): Promise<InlinePolicy | undefined>;
-  listInline(userId: string): Promise<InlinePolicy[]>;
-  deleteInline(userId: string, policyName: string): Promise<void>;
-  attach(userId: string, policyArn: string, date: Date): Promise<void>;
-  detach(userId: string, policyArn: string): Promise<void>;
-  listAttached(userId: string): Promise<string[]>;
+/**
+ * What is attached to one identity (a user, a role): inline policies and managed policy ARNs
+ * (customer or AWS), keyed by the identity's unique id.
+ */
+export interface IdentityPolicyRepository {
+  putInline(identityId: string, policy: InlinePolicy): Promise<void>;
+  getInline(identityId: string, policyName: string): Promise<InlinePolicy | undefined>;
+  /** In policy-name order. */
+  listInline(identityId: string): Promise<InlinePolicy[]>;
+  deleteInline(identityId: string, policyName: string): Promise<void>;
+  attach(identityId: string, policyArn: string, date: Date): Promise<void>;
+  detach(identityId: string, policyArn: string): Promise<void>;
+  /** In the order they were attached. */
+  listAttached(identityId: string): Promise<string[]>;
+}
+
+export interface UserPolicyRepository extends IdentityPolicyRepository {
   /** User ids (of one account) that have this managed policy attached. */
   usersWithAttached(accountId: string, policyArn: string): Promise<string[]>;
   /** User ids (of one account) whose permissions boundary is this policy. */
   usersWithBoundary(accountId: string, policyArn: string): Promise<string[]>;
+}
+
+export interface RolePolicyRepository extends IdentityPolicyRepository {
+  /** Role ids (of one account) that have this managed policy attached. */
+  rolesWithAttached(accountId: string, policyArn: string): Promise<string[]>;
+  /** Role ids (of one account) whose permissions boundary is this policy. */
+  rolesWithBoundary(accountId: string, policyArn: string): Promise<string[]>;
+}
+
+export interface RoleRepository {
+  /** Role names are unique per account without regard to case; lookups are case-insensitive. */
+  getByName(accountId: string, roleName: string): Promise<Role | undefined>;
+  getById(roleId: string): Promise<Role | undefined>;
+  /** In name order (AWS lists roles alphabetically), with opaque markers. */
+  list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<Role>>;
+  count(accountId: string): Promise<number>;
+  create(role: Role): Promise<void>;
+  update(roleId: string, changes: { description?: string; maxSessionDuration?: number }): Promise<void>;
+  setAssumeRolePolicy(roleId: string, document: string): Promise<void>;
+  setPermissionsBoundary(roleId: string, policyArn: string | undefined): Promise<void>;
+  recordLastUsed(roleId: string, date: Date, region: string): Promise<void>;
+  /** Deletes the role and its tags. */
+  delete(roleId: string): Promise<void>;
+  /** Counts of what blocks DeleteRole: inline and attached policies, instance profiles. */
+  attachments(roleId: string): Promise<{ policies: number; instanceProfiles: number }>;
+}
+
+export interface InstanceProfileRepository {
+  /** Instance profile names are unique per account without regard to case. */
+  getByName(accountId: string, instanceProfileName: string): Promise<InstanceProfile | undefined>;
+  /** In name order, with opaque markers. */
+  list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<InstanceProfile>>;
+  /** The profiles a role is in, in name order. */
+  listForRole(roleId: string): Promise<InstanceProfile[]>;
+  count(accountId: string): Promise<number>;
+  create(profile: InstanceProfile): Promise<void>;
+  /** Deletes the profile, its role associations and its tags. */
+  delete(instanceProfileId: string): Promise<void>;
+  /**
+   * Adds the role unless the profile already holds `maxRoles` roles: false then. Call inside a
+   * transaction, so two racing additions cannot both pass the quota.
+   */
+  addRole(instanceProfileId: string, roleId: string, maxRoles: number): Promise<boolean>;
+  removeRole(instanceProfileId: string, roleId: string): Promise<void>;
 }
 
 /** Virtual MFA devices of an account, by serial number (matched without regard to case). */
@@ -152,6 +206,11 @@ export interface StoreSession {
   readonly managedPolicies: ManagedPolicyRepository;
   readonly policyTags: TagRepository;
   readonly userPolicies: UserPolicyRepository;
+  readonly roles: RoleRepository;
+  readonly roleTags: TagRepository;
+  readonly rolePolicies: RolePolicyRepository;
+  readonly instanceProfiles: InstanceProfileRepository;
+  readonly instanceProfileTags: TagRepository;
   readonly mfaDevices: MfaDeviceRepository;
   readonly mfaDeviceTags: TagRepository;
   readonly mfaCodeFailures: MfaCodeFailureRepository;

@@ -80,6 +80,51 @@ export interface UserPolicyAttachmentsTable {
   attach_date: string;
 }
 
+export interface RolesTable {
+  role_id: string;
+  account_id: string;
+  role_name: string;
+  role_name_lower: string;
+  path: string;
+  arn: string;
+  create_date: string;
+  assume_role_policy_document: string;
+  description: string | null;
+  max_session_duration: number;
+  permissions_boundary_arn: string | null;
+  last_used_date: string | null;
+  last_used_region: string | null;
+}
+
+export interface RoleInlinePoliciesTable {
+  role_id: string;
+  policy_name: string;
+  document: string;
+}
+
+export interface RolePolicyAttachmentsTable {
+  role_id: string;
+  account_id: string;
+  policy_arn: string;
+  attach_date: string;
+}
+
+export interface InstanceProfilesTable {
+  instance_profile_id: string;
+  account_id: string;
+  instance_profile_name: string;
+  instance_profile_name_lower: string;
+  path: string;
+  arn: string;
+  create_date: string;
+}
+
+export interface InstanceProfileRolesTable {
+  instance_profile_id: string;
+  role_id: string;
+  add_date: string;
+}
+
 export interface MfaDevicesTable {
   serial_number: string;
   serial_number_lower: string;
@@ -111,6 +156,11 @@ export interface Database {
   policy_versions: PolicyVersionsTable;
   user_inline_policies: UserInlinePoliciesTable;
   user_policy_attachments: UserPolicyAttachmentsTable;
+  roles: RolesTable;
+  role_inline_policies: RoleInlinePoliciesTable;
+  role_policy_attachments: RolePolicyAttachmentsTable;
+  instance_profiles: InstanceProfilesTable;
+  instance_profile_roles: InstanceProfileRolesTable;
   mfa_devices: MfaDevicesTable;
   mfa_code_failures: MfaCodeFailuresTable;
 }

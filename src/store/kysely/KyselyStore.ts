@@ -7,11 +7,13 @@ import type { Database } from "../schema.ts";
 import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
 import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
+import { KyselyRolePolicyRepository, KyselyUserPolicyRepository } from "./KyselyIdentityPolicyRepository.ts";
+import { KyselyInstanceProfileRepository } from "./KyselyInstanceProfileRepository.ts";
 import { KyselyManagedPolicyRepository } from "./KyselyManagedPolicyRepository.ts";
 import { KyselyMfaCodeFailureRepository } from "./KyselyMfaCodeFailureRepository.ts";
 import { KyselyMfaDeviceRepository } from "./KyselyMfaDeviceRepository.ts";
+import { KyselyRoleRepository } from "./KyselyRoleRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
-import { KyselyUserPolicyRepository } from "./KyselyUserPolicyRepository.ts";
 import { KyselyUserRepository } from "./KyselyUserRepository.ts";
 
 function sessionOver(db: Kysely<Database>): StoreSession {
@@ -23,6 +25,11 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     managedPolicies: new KyselyManagedPolicyRepository(db),
     policyTags: new KyselyTagRepository(db),
     userPolicies: new KyselyUserPolicyRepository(db),
+    roles: new KyselyRoleRepository(db),
+    roleTags: new KyselyTagRepository(db),
+    rolePolicies: new KyselyRolePolicyRepository(db),
+    instanceProfiles: new KyselyInstanceProfileRepository(db),
+    instanceProfileTags: new KyselyTagRepository(db),
     mfaDevices: new KyselyMfaDeviceRepository(db),
     mfaDeviceTags: new KyselyTagRepository(db),
     mfaCodeFailures: new KyselyMfaCodeFailureRepository(db),
@@ -38,6 +45,11 @@ export class KyselyStore implements Store {
   readonly managedPolicies;
   readonly policyTags;
   readonly userPolicies;
+  readonly roles;
+  readonly roleTags;
+  readonly rolePolicies;
+  readonly instanceProfiles;
+  readonly instanceProfileTags;
   readonly mfaDevices;
   readonly mfaDeviceTags;
   readonly mfaCodeFailures;
@@ -60,6 +72,11 @@ export class KyselyStore implements Store {
     this.managedPolicies = session.managedPolicies;
     this.policyTags = session.policyTags;
     this.userPolicies = session.userPolicies;
+    this.roles = session.roles;
+    this.roleTags = session.roleTags;
+    this.rolePolicies = session.rolePolicies;
+    this.instanceProfiles = session.instanceProfiles;
+    this.instanceProfileTags = session.instanceProfileTags;
     this.mfaDevices = session.mfaDevices;
     this.mfaDeviceTags = session.mfaDeviceTags;
     this.mfaCodeFailures = session.mfaCodeFailures;

@@ -2,11 +2,10 @@
 // also the listing order (AWS lists users alphabetically).
 
 import type { Kysely, Selectable } from "kysely";
-import { InvalidInput } from "../../domain/errors/iamErrors.ts";
 import type { User } from "../../domain/User.ts";
 import type { Page, PageRequest, UserRepository } from "../ports.ts";
 import type { Database, UsersTable } from "../schema.ts";
-import { decodeMarker, encodeMarker } from "./pageMarker.ts";
+import { listByName } from "./listByName.ts";
 
 function toUser(row: Selectable<UsersTable>): User {
   return {
@@ -44,22 +43,15 @@ export class KyselyUserRepository implements UserRepository {
   }
 
   async list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<User>> {
-    let q = this.db
-      .selectFrom("users")
-      .selectAll()
-      .where("account_id", "=", accountId)
-      .orderBy("user_name_lower")
-      .limit(page.maxItems + 1);
-    if (pathPrefix !== "/") q = q.where("path", ">=", pathPrefix).where("path", "<", `${pathPrefix}\uffff`);
-    if (page.marker !== undefined) {
-      const after = decodeMarker(page.marker);
-      if (after === undefined) throw new InvalidInput("Invalid Marker.");
-      q = q.where("user_name_lower", ">", after);
-    }
-    const rows = await q.execute();
-    const items = rows.slice(0, page.maxItems).map(toUser);
-    const last = rows.length > page.maxItems ? rows[page.maxItems - 1] : undefined;
-    return last ? { items, marker: encodeMarker(last.user_name_lower) } : { items };
+    const rows = await listByName<Selectable<UsersTable>>(
+      this.db,
+      "users",
+      "user_name_lower",
+      accountId,
+      pathPrefix,
+      page,
+    );
+    return { ...rows, items: rows.items.map(toUser) };
   }
 
   async create(user: User): Promise<void> {
