@@ -2,7 +2,7 @@
 
 import type { DetachUserPolicyRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { policyNotFound } from "./resolvePolicy.ts";
+import { detachManagedPolicy } from "./identityPolicies.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
 export const DetachUserPolicy = defineOperation<DetachUserPolicyRequest, void>({
@@ -14,9 +14,7 @@ export const DetachUserPolicy = defineOperation<DetachUserPolicyRequest, void>({
   conditionKeys: (input) => ({ "iam:PolicyARN": input.PolicyArn }),
   async execute(input, { caller, store, invalidate }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    const attached = await store.userPolicies.listAttached(user.userId);
-    if (!attached.includes(input.PolicyArn)) throw policyNotFound(input.PolicyArn);
-    await store.userPolicies.detach(user.userId, input.PolicyArn);
+    await detachManagedPolicy({ repo: store.userPolicies, id: user.userId }, input.PolicyArn);
     invalidate({ kind: "user", id: user.userId });
   },
 });

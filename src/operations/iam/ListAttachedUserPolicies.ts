@@ -6,8 +6,7 @@ import type {
   ListAttachedUserPoliciesResponse,
 } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { paginateList } from "../paginateList.ts";
-import { nameOfPolicyArn, pathOfPolicyArn } from "./resolvePolicy.ts";
+import { listAttachedPoliciesPage } from "./identityPolicies.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
 export const ListAttachedUserPolicies = defineOperation<
@@ -21,15 +20,6 @@ export const ListAttachedUserPolicies = defineOperation<
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   async execute(input, { caller, store }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    const prefix = input.PathPrefix ?? "/";
-    const arns = (await store.userPolicies.listAttached(user.userId)).filter((arn) =>
-      pathOfPolicyArn(arn).startsWith(prefix),
-    );
-    const page = paginateList(arns, input.Marker, input.MaxItems);
-    return {
-      AttachedPolicies: page.items.map((arn) => ({ PolicyName: nameOfPolicyArn(arn), PolicyArn: arn })),
-      IsTruncated: page.IsTruncated,
-      ...(page.Marker ? { Marker: page.Marker } : {}),
-    };
+    return listAttachedPoliciesPage({ repo: store.userPolicies, id: user.userId }, input);
   },
 });

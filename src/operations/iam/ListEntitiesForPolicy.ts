@@ -1,8 +1,7 @@
-// ListEntitiesForPolicy: the users (and, once they exist, groups and roles) that use a managed
+// ListEntitiesForPolicy: the users and roles (and, once they exist, groups) that use a managed
 // policy, as a permissions policy, as a permissions boundary, or either (PolicyUsageFilter),
 // filtered by entity kind and path prefix and paginated with Marker/MaxItems.
 
-import type { User } from "../../domain/User.ts";
 import type {
   ListEntitiesForPolicyRequest,
   ListEntitiesForPolicyResponse,
@@ -10,6 +9,31 @@ import type {
 import { defineOperation } from "../Operation.ts";
 import { paginateList } from "../paginateList.ts";
 import { getPolicyOrThrow } from "./resolvePolicy.ts";
+
+interface EntityKind<T> {
+  attached(): Promise<string[]>;
+  bounded(): Promise<string[]>;
+  get(id: string): Promise<T | undefined>;
+  path(entity: T): string;
+  name(entity: T): string;
+}
+
+/** The entities of one kind that use the policy as the filter asks, under the prefix, in name order. */
+async function entitiesUsing<T>(
+  kind: EntityKind<T>,
+  usage: ListEntitiesForPolicyRequest["PolicyUsageFilter"],
+  prefix: string,
+): Promise<T[]> {
+  const ids = new Set<string>();
+  if (usage !== "PermissionsBoundary") for (const id of await kind.attached()) ids.add(id);
+  if (usage !== "PermissionsPolicy") for (const id of await kind.bounded()) ids.add(id);
+  const found: T[] = [];
+  for (const id of ids) {
+    const entity = await kind.get(id);
+    if (entity && kind.path(entity).startsWith(prefix)) found.push(entity);
+  }
+  return found.sort((a, b) => (kind.name(a).toLowerCase() < kind.name(b).toLowerCase() ? -1 : 1));
+}
 
 export const ListEntitiesForPolicy = defineOperation<
   ListEntitiesForPolicyRequest,
@@ -25,28 +49,45 @@ export const ListEntitiesForPolicy = defineOperation<
     const filter = input.EntityFilter;
     const usage = input.PolicyUsageFilter;
     const prefix = input.PathPrefix ?? "/";
-    const users: User[] = [];
-    if (filter === undefined || filter === "User") {
-      const ids = new Set<string>();
-      if (usage !== "PermissionsBoundary") {
-        for (const id of await store.userPolicies.usersWithAttached(caller.accountId, policy.arn))
-          ids.add(id);
-      }
-      if (usage !== "PermissionsPolicy") {
-        for (const id of await store.userPolicies.usersWithBoundary(caller.accountId, policy.arn))
-          ids.add(id);
-      }
-      for (const id of ids) {
-        const user = await store.users.getById(id);
-        if (user?.path.startsWith(prefix)) users.push(user);
-      }
-      users.sort((a, b) => (a.userName.toLowerCase() < b.userName.toLowerCase() ? -1 : 1));
-    }
-    const page = paginateList(users, input.Marker, input.MaxItems);
+    const { accountId } = caller;
+    const users =
+      filter === undefined || filter === "User"
+        ? await entitiesUsing(
+            {
+              attached: () => store.userPolicies.usersWithAttached(accountId, policy.arn),
+              bounded: () => store.userPolicies.usersWithBoundary(accountId, policy.arn),
+              get: (id) => store.users.getById(id),
+              path: (u) => u.path,
+              name: (u) => u.userName,
+            },
+            usage,
+            prefix,
+          )
+        : [];
+    const roles =
+      filter === undefined || filter === "Role"
+        ? await entitiesUsing(
+            {
+              attached: () => store.rolePolicies.rolesWithAttached(accountId, policy.arn),
+              bounded: () => store.rolePolicies.rolesWithBoundary(accountId, policy.arn),
+              get: (id) => store.roles.getById(id),
+              path: (r) => r.path,
+              name: (r) => r.roleName,
+            },
+            usage,
+            prefix,
+          )
+        : [];
+    // One marker over every kind: users first, then roles, as one list.
+    const entities = [
+      ...users.map((u) => ({ user: { UserName: u.userName, UserId: u.userId } })),
+      ...roles.map((r) => ({ role: { RoleName: r.roleName, RoleId: r.roleId } })),
+    ];
+    const page = paginateList(entities, input.Marker, input.MaxItems);
     return {
       PolicyGroups: [],
-      PolicyUsers: page.items.map((u) => ({ UserName: u.userName, UserId: u.userId })),
-      PolicyRoles: [],
+      PolicyUsers: page.items.flatMap((e) => ("user" in e ? [e.user] : [])),
+      PolicyRoles: page.items.flatMap((e) => ("role" in e ? [e.role] : [])),
       IsTruncated: page.IsTruncated,
       ...(page.Marker ? { Marker: page.Marker } : {}),
     };

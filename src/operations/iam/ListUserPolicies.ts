@@ -2,7 +2,7 @@
 
 import type { ListUserPoliciesRequest, ListUserPoliciesResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { paginateList } from "../paginateList.ts";
+import { listInlinePolicyNamesPage } from "./identityPolicies.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
 export const ListUserPolicies = defineOperation<ListUserPoliciesRequest, ListUserPoliciesResponse>({
@@ -13,12 +13,6 @@ export const ListUserPolicies = defineOperation<ListUserPoliciesRequest, ListUse
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   async execute(input, { caller, store }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    const names = (await store.userPolicies.listInline(user.userId)).map((p) => p.policyName);
-    const page = paginateList(names, input.Marker, input.MaxItems);
-    return {
-      PolicyNames: page.items,
-      IsTruncated: page.IsTruncated,
-      ...(page.Marker ? { Marker: page.Marker } : {}),
-    };
+    return listInlinePolicyNamesPage({ repo: store.userPolicies, id: user.userId }, input);
   },
 });

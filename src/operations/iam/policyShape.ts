@@ -11,19 +11,27 @@ import type {
 import type { StoreSession } from "../../store/ports.ts";
 
 export interface PolicyUsage {
-  /** Users (groups and roles, once they exist) with the policy attached as a permissions policy. */
+  /** Users and roles (groups, once they exist) with the policy attached as a permissions policy. */
   attachments: number;
-  /** Users whose permissions boundary is this policy. */
+  /** Users and roles whose permissions boundary is this policy. */
   boundaries: number;
 }
 
 /** How the caller's account uses a policy; an AWS-managed policy's counts are per account too. */
 export async function policyUsage(store: StoreSession, accountId: string, arn: string): Promise<PolicyUsage> {
-  const [attached, bounded] = await Promise.all([
+  const counts = await Promise.all([
     store.userPolicies.usersWithAttached(accountId, arn),
+    store.rolePolicies.rolesWithAttached(accountId, arn),
     store.userPolicies.usersWithBoundary(accountId, arn),
+    store.rolePolicies.rolesWithBoundary(accountId, arn),
   ]);
-  return { attachments: attached.length, boundaries: bounded.length };
+  const [users, roles, userBoundaries, roleBoundaries] = counts.map((ids) => ids.length) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { attachments: users + roles, boundaries: userBoundaries + roleBoundaries };
 }
 
 /**
