@@ -38,7 +38,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { errorCode, iamClient, signedQuery } from "../support/awsClients.ts";
 import { createUserWithKey } from "../support/createUserWithKey.ts";
-import { expectRefusal, type Refusal } from "../support/expectRefusal.ts";
+import { assertRefusal, expectRefusal } from "../support/expectRefusal.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 let server: TestServer;
@@ -52,13 +52,6 @@ before(async () => {
 after(async () => {
   await server.stop();
 });
-
-function assertRefusal(err: Refusal, code: string, status: number, message?: string | RegExp): void {
-  assert.equal(err.code, code, err.message);
-  assert.equal(err.status, status);
-  if (typeof message === "string") assert.equal(err.message, message);
-  else if (message) assert.match(err.message, message);
-}
 
 const arnOf = (path: string, name: string) => `arn:aws:iam::${TEST_ACCOUNT_ID}:policy${path}${name}`;
 const AWS_ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";

@@ -5,7 +5,7 @@
 // list with MaxItems=1, and ListEntitiesForPolicy / GetPolicy counting roles.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   AddRoleToInstanceProfileCommand,
   AttachRolePolicyCommand,
@@ -41,28 +41,14 @@ import {
   UpdateRoleCommand,
   UpdateRoleDescriptionCommand,
 } from "@aws-sdk/client-iam";
-import { iamClient } from "../support/awsClients.ts";
-import { expectRefusal, type Refusal } from "../support/expectRefusal.ts";
-import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
+import { expectAwsError } from "../support/expectRefusal.ts";
+import { TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
+import { useTestServer } from "../support/useTestServer.ts";
 
-let server: TestServer;
-let iam: IAMClient;
-
-before(async () => {
-  server = await startTestServer();
-  iam = iamClient(server.url, ROOT_KEY);
-});
-
-after(async () => {
-  await server.stop();
-});
-
-function assertRefusal(err: Refusal, code: string, status: number, message?: string | RegExp): void {
-  assert.equal(err.code, code, err.message);
-  assert.equal(err.status, status);
-  if (typeof message === "string") assert.equal(err.message, message);
-  else if (message) assert.match(err.message, message);
-}
+const running = useTestServer();
+const iam = {
+  send: ((command: Parameters<IAMClient["send"]>[0]) => running.iam.send(command)) as IAMClient["send"],
+};
 
 const TRUST = JSON.stringify({
   Version: "2012-10-17",
@@ -139,20 +125,13 @@ describe("roles", () => {
 
   test("CreateRole refusals: duplicate name, trust policy without Principal, with NotPrincipal, too large, bad duration", async () => {
     await createRole("dup");
-    assertRefusal(
-      await expectRefusal(createRole("DUP")),
-      "EntityAlreadyExists",
-      409,
-      "Role with name DUP already exists.",
-    );
+    await expectAwsError(createRole("DUP"), "EntityAlreadyExists", 409, "Role with name DUP already exists.");
     const noPrincipal = JSON.stringify({
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Action: "sts:AssumeRole" }],
     });
-    assertRefusal(
-      await expectRefusal(
-        iam.send(new CreateRoleCommand({ RoleName: "np", AssumeRolePolicyDocument: noPrincipal })),
-      ),
+    await expectAwsError(
+      iam.send(new CreateRoleCommand({ RoleName: "np", AssumeRolePolicyDocument: noPrincipal })),
       "MalformedPolicyDocument",
       400,
       "Missing required field Principal",
@@ -161,10 +140,8 @@ describe("roles", () => {
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", NotPrincipal: { AWS: "111122223333" }, Action: "sts:AssumeRole" }],
     });
-    assertRefusal(
-      await expectRefusal(
-        iam.send(new CreateRoleCommand({ RoleName: "np", AssumeRolePolicyDocument: notPrincipal })),
-      ),
+    await expectAwsError(
+      iam.send(new CreateRoleCommand({ RoleName: "np", AssumeRolePolicyDocument: notPrincipal })),
       "MalformedPolicyDocument",
       400,
     );
@@ -180,25 +157,17 @@ describe("roles", () => {
         },
       ],
     });
-    assertRefusal(
-      await expectRefusal(
-        iam.send(new CreateRoleCommand({ RoleName: "big", AssumeRolePolicyDocument: huge })),
-      ),
+    await expectAwsError(
+      iam.send(new CreateRoleCommand({ RoleName: "big", AssumeRolePolicyDocument: huge })),
       "LimitExceeded",
       409,
       "Cannot exceed quota for ACLSizePerRole: 2048",
     );
     for (const duration of [3599, 43201]) {
-      assertRefusal(
-        await expectRefusal(createRole("short", { MaxSessionDuration: duration })),
-        "ValidationError",
-        400,
-      );
+      await expectAwsError(createRole("short", { MaxSessionDuration: duration }), "ValidationError", 400);
     }
-    assertRefusal(
-      await expectRefusal(
-        createRole("nb", { PermissionsBoundary: `arn:aws:iam::${TEST_ACCOUNT_ID}:policy/none` }),
-      ),
+    await expectAwsError(
+      createRole("nb", { PermissionsBoundary: `arn:aws:iam::${TEST_ACCOUNT_ID}:policy/none` }),
       "NoSuchEntity",
       404,
     );
@@ -211,10 +180,8 @@ describe("roles", () => {
     assert.equal(role?.Description, "d1");
     assert.equal(role?.MaxSessionDuration, 43200);
     for (const duration of [3599, 43201]) {
-      assertRefusal(
-        await expectRefusal(
-          iam.send(new UpdateRoleCommand({ RoleName: "upd", MaxSessionDuration: duration })),
-        ),
+      await expectAwsError(
+        iam.send(new UpdateRoleCommand({ RoleName: "upd", MaxSessionDuration: duration })),
         "ValidationError",
         400,
       );
@@ -236,15 +203,13 @@ describe("roles", () => {
     await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: "upd", PolicyDocument: trust2 }));
     role = (await iam.send(new GetRoleCommand({ RoleName: "upd" }))).Role;
     assert.equal(decodeURIComponent(role?.AssumeRolePolicyDocument ?? ""), trust2);
-    assertRefusal(
-      await expectRefusal(
-        iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: "upd", PolicyDocument: allow("s3:*") })),
-      ),
+    await expectAwsError(
+      iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: "upd", PolicyDocument: allow("s3:*") })),
       "MalformedPolicyDocument",
       400,
     );
-    assertRefusal(
-      await expectRefusal(iam.send(new UpdateRoleCommand({ RoleName: "ghost", Description: "x" }))),
+    await expectAwsError(
+      iam.send(new UpdateRoleCommand({ RoleName: "ghost", Description: "x" })),
       "NoSuchEntity",
       404,
       "The role with name ghost cannot be found.",
@@ -298,16 +263,12 @@ describe("roles", () => {
       { Key: "c", Value: "3" },
     ]);
     const many = Array.from({ length: 49 }, (_, i) => ({ Key: `k${i}`, Value: "v" }));
-    assertRefusal(
-      await expectRefusal(iam.send(new TagRoleCommand({ RoleName: "tagged", Tags: many }))),
+    await expectAwsError(
+      iam.send(new TagRoleCommand({ RoleName: "tagged", Tags: many })),
       "LimitExceeded",
       409,
     );
-    assertRefusal(
-      await expectRefusal(iam.send(new ListRoleTagsCommand({ RoleName: "ghost" }))),
-      "NoSuchEntity",
-      404,
-    );
+    await expectAwsError(iam.send(new ListRoleTagsCommand({ RoleName: "ghost" })), "NoSuchEntity", 404);
   });
 
   test("managed policies: attach, the ten-per-role quota, list paginated, detach", async () => {
@@ -318,10 +279,8 @@ describe("roles", () => {
       await iam.send(new AttachRolePolicyCommand({ RoleName: "managed", PolicyArn: arn }));
     // Attaching one already attached changes nothing.
     await iam.send(new AttachRolePolicyCommand({ RoleName: "managed", PolicyArn: arns[0] }));
-    assertRefusal(
-      await expectRefusal(
-        iam.send(new AttachRolePolicyCommand({ RoleName: "managed", PolicyArn: arns[10] })),
-      ),
+    await expectAwsError(
+      iam.send(new AttachRolePolicyCommand({ RoleName: "managed", PolicyArn: arns[10] })),
       "LimitExceeded",
       409,
       "Cannot exceed quota for PoliciesPerRole: 10",
@@ -337,19 +296,17 @@ describe("roles", () => {
       arns.slice(0, 10),
     );
     await iam.send(new DetachRolePolicyCommand({ RoleName: "managed", PolicyArn: arns[0] }));
-    assertRefusal(
-      await expectRefusal(iam.send(new DetachRolePolicyCommand({ RoleName: "managed", PolicyArn: arns[0] }))),
+    await expectAwsError(
+      iam.send(new DetachRolePolicyCommand({ RoleName: "managed", PolicyArn: arns[0] })),
       "NoSuchEntity",
       404,
     );
-    assertRefusal(
-      await expectRefusal(
-        iam.send(
-          new AttachRolePolicyCommand({
-            RoleName: "managed",
-            PolicyArn: `arn:aws:iam::${TEST_ACCOUNT_ID}:policy/none`,
-          }),
-        ),
+    await expectAwsError(
+      iam.send(
+        new AttachRolePolicyCommand({
+          RoleName: "managed",
+          PolicyArn: `arn:aws:iam::${TEST_ACCOUNT_ID}:policy/none`,
+        }),
       ),
       "NoSuchEntity",
       404,
@@ -383,23 +340,21 @@ describe("roles", () => {
         },
       ],
     });
-    assertRefusal(
-      await expectRefusal(
-        iam.send(new PutRolePolicyCommand({ RoleName: "inline", PolicyName: "big", PolicyDocument: big })),
-      ),
+    await expectAwsError(
+      iam.send(new PutRolePolicyCommand({ RoleName: "inline", PolicyName: "big", PolicyDocument: big })),
       "LimitExceeded",
       409,
       "Maximum policy size of 10240 bytes exceeded for role inline",
     );
     await iam.send(new DeleteRolePolicyCommand({ RoleName: "inline", PolicyName: "a" }));
-    assertRefusal(
-      await expectRefusal(iam.send(new GetRolePolicyCommand({ RoleName: "inline", PolicyName: "a" }))),
+    await expectAwsError(
+      iam.send(new GetRolePolicyCommand({ RoleName: "inline", PolicyName: "a" })),
       "NoSuchEntity",
       404,
       "The role policy with name a cannot be found.",
     );
-    assertRefusal(
-      await expectRefusal(iam.send(new DeleteRolePolicyCommand({ RoleName: "inline", PolicyName: "a" }))),
+    await expectAwsError(
+      iam.send(new DeleteRolePolicyCommand({ RoleName: "inline", PolicyName: "a" })),
       "NoSuchEntity",
       404,
     );
@@ -418,14 +373,12 @@ describe("roles", () => {
     await iam.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: "bounded" }));
     role = (await iam.send(new GetRoleCommand({ RoleName: "bounded" }))).Role;
     assert.equal(role?.PermissionsBoundary, undefined);
-    assertRefusal(
-      await expectRefusal(
-        iam.send(
-          new PutRolePermissionsBoundaryCommand({
-            RoleName: "bounded",
-            PermissionsBoundary: `arn:aws:iam::${TEST_ACCOUNT_ID}:policy/none`,
-          }),
-        ),
+    await expectAwsError(
+      iam.send(
+        new PutRolePermissionsBoundaryCommand({
+          RoleName: "bounded",
+          PermissionsBoundary: `arn:aws:iam::${TEST_ACCOUNT_ID}:policy/none`,
+        }),
       ),
       "NoSuchEntity",
       404,
@@ -436,8 +389,8 @@ describe("roles", () => {
     await createRole("doomed");
     const arn = await createPolicy("doomed-p");
     await iam.send(new AttachRolePolicyCommand({ RoleName: "doomed", PolicyArn: arn }));
-    assertRefusal(
-      await expectRefusal(iam.send(new DeleteRoleCommand({ RoleName: "doomed" }))),
+    await expectAwsError(
+      iam.send(new DeleteRoleCommand({ RoleName: "doomed" })),
       "DeleteConflict",
       409,
       "Cannot delete entity, must detach all policies first.",
@@ -446,8 +399,8 @@ describe("roles", () => {
     await iam.send(
       new PutRolePolicyCommand({ RoleName: "doomed", PolicyName: "i", PolicyDocument: allow("s3:*") }),
     );
-    assertRefusal(
-      await expectRefusal(iam.send(new DeleteRoleCommand({ RoleName: "doomed" }))),
+    await expectAwsError(
+      iam.send(new DeleteRoleCommand({ RoleName: "doomed" })),
       "DeleteConflict",
       409,
       "Cannot delete entity, must delete policies first.",
@@ -457,8 +410,8 @@ describe("roles", () => {
     await iam.send(
       new AddRoleToInstanceProfileCommand({ InstanceProfileName: "doomed-ip", RoleName: "doomed" }),
     );
-    assertRefusal(
-      await expectRefusal(iam.send(new DeleteRoleCommand({ RoleName: "doomed" }))),
+    await expectAwsError(
+      iam.send(new DeleteRoleCommand({ RoleName: "doomed" })),
       "DeleteConflict",
       409,
       "Cannot delete entity, must remove roles from instance profile first.",
@@ -467,16 +420,8 @@ describe("roles", () => {
       new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: "doomed-ip", RoleName: "doomed" }),
     );
     await iam.send(new DeleteRoleCommand({ RoleName: "doomed" }));
-    assertRefusal(
-      await expectRefusal(iam.send(new GetRoleCommand({ RoleName: "doomed" }))),
-      "NoSuchEntity",
-      404,
-    );
-    assertRefusal(
-      await expectRefusal(iam.send(new DeleteRoleCommand({ RoleName: "doomed" }))),
-      "NoSuchEntity",
-      404,
-    );
+    await expectAwsError(iam.send(new GetRoleCommand({ RoleName: "doomed" })), "NoSuchEntity", 404);
+    await expectAwsError(iam.send(new DeleteRoleCommand({ RoleName: "doomed" })), "NoSuchEntity", 404);
   });
 
   test("ListEntitiesForPolicy and GetPolicy count roles, as attachments and as boundaries", async () => {
@@ -536,8 +481,8 @@ describe("instance profiles", () => {
     assert.match(created.InstanceProfile?.InstanceProfileId ?? "", /^AIPA[A-Z2-7]{17}$/);
     assert.equal(created.InstanceProfile?.Arn, `arn:aws:iam::${TEST_ACCOUNT_ID}:instance-profile/ip/web`);
     assert.deepEqual(created.InstanceProfile?.Roles, []);
-    assertRefusal(
-      await expectRefusal(iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: "WEB" }))),
+    await expectAwsError(
+      iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: "WEB" })),
       "EntityAlreadyExists",
       409,
     );
@@ -551,31 +496,25 @@ describe("instance profiles", () => {
     assert.equal(decodeURIComponent(got.InstanceProfile?.Roles?.[0]?.AssumeRolePolicyDocument ?? ""), TRUST);
     assert.deepEqual(got.InstanceProfile?.Tags, [{ Key: "a", Value: "1" }]);
     for (const role of ["ip-role-2", "ip-role"]) {
-      assertRefusal(
-        await expectRefusal(
-          iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "web", RoleName: role })),
-        ),
+      await expectAwsError(
+        iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "web", RoleName: role })),
         "LimitExceeded",
         409,
         "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1",
       );
     }
-    assertRefusal(
-      await expectRefusal(
-        iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "web", RoleName: "ghost" })),
-      ),
+    await expectAwsError(
+      iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "web", RoleName: "ghost" })),
       "NoSuchEntity",
       404,
     );
-    assertRefusal(
-      await expectRefusal(
-        iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "ghost", RoleName: "ip-role" })),
-      ),
+    await expectAwsError(
+      iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: "ghost", RoleName: "ip-role" })),
       "NoSuchEntity",
       404,
     );
-    assertRefusal(
-      await expectRefusal(iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: "web" }))),
+    await expectAwsError(
+      iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: "web" })),
       "DeleteConflict",
       409,
       "Cannot delete entity, must remove roles from instance profile first.",
@@ -602,18 +541,14 @@ describe("instance profiles", () => {
     await iam.send(
       new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: "web", RoleName: "ip-role" }),
     );
-    assertRefusal(
-      await expectRefusal(
-        iam.send(
-          new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: "web", RoleName: "ip-role" }),
-        ),
-      ),
+    await expectAwsError(
+      iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: "web", RoleName: "ip-role" })),
       "NoSuchEntity",
       404,
     );
     await iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: "web" }));
-    assertRefusal(
-      await expectRefusal(iam.send(new GetInstanceProfileCommand({ InstanceProfileName: "web" }))),
+    await expectAwsError(
+      iam.send(new GetInstanceProfileCommand({ InstanceProfileName: "web" })),
       "NoSuchEntity",
       404,
     );
@@ -654,8 +589,8 @@ describe("instance profiles", () => {
       forRole.map((p) => p.InstanceProfileName),
       ["lp-a", "lp-b", "lp-c"],
     );
-    assertRefusal(
-      await expectRefusal(iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: "ghost" }))),
+    await expectAwsError(
+      iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: "ghost" })),
       "NoSuchEntity",
       404,
     );

@@ -6,29 +6,19 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import { AWS_CLI_MISSING, awsCli, awsCliAvailable } from "../support/awsCli.ts";
-import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
+import { describe, test } from "node:test";
+import { AWS_CLI_MISSING, awsCli, awsCliAvailable, awsCliOk } from "../support/awsCli.ts";
+import { ROOT_KEY, TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
+import { useTestServer } from "../support/useTestServer.ts";
 
 const available = await awsCliAvailable();
 
 describe("AWS CLI: roles and instance profiles", { skip: available ? false : AWS_CLI_MISSING }, () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server.stop();
-  });
-
-  async function aws(...args: string[]) {
-    const out = await awsCli(server.url, ROOT_KEY, ...args);
-    assert.ok(out.ok, out.ok ? "" : out.stderr);
-    return out.json;
-  }
+  const running = useTestServer();
+  const aws = (...args: string[]) => awsCliOk(running.server.url, ROOT_KEY, ...args);
 
   async function awsFails(...args: string[]): Promise<string> {
-    const out = await awsCli(server.url, ROOT_KEY, ...args);
+    const out = await awsCli(running.server.url, ROOT_KEY, ...args);
     assert.ok(!out.ok, "expected the CLI to fail");
     return out.stderr;
   }

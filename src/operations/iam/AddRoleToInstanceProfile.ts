@@ -5,8 +5,7 @@ import { LimitExceeded } from "../../domain/errors/iamErrors.ts";
 import { MAX_ROLES_PER_INSTANCE_PROFILE } from "../../domain/InstanceProfile.ts";
 import type { AddRoleToInstanceProfileRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { getInstanceProfileOrThrow, instanceProfileResourceArn } from "./resolveInstanceProfile.ts";
-import { getRoleOrThrow } from "./resolveRole.ts";
+import { getProfileAndRoleOrThrow, instanceProfileResourceArn } from "./resolveInstanceProfile.ts";
 
 const quotaExceeded = () =>
   new LimitExceeded(
@@ -21,8 +20,7 @@ export const AddRoleToInstanceProfile = defineOperation<AddRoleToInstanceProfile
   resource: (input, { caller, store }) =>
     instanceProfileResourceArn(store, caller, input.InstanceProfileName),
   async execute(input, { caller, store, invalidate }) {
-    const profile = await getInstanceProfileOrThrow(store, caller.accountId, input.InstanceProfileName);
-    const role = await getRoleOrThrow(store, caller.accountId, input.RoleName);
+    const { profile, role } = await getProfileAndRoleOrThrow(store, caller.accountId, input);
     if (profile.roleIds.length >= MAX_ROLES_PER_INSTANCE_PROFILE) throw quotaExceeded();
     // The store re-checks inside the transaction, so two racing additions cannot both pass.
     if (

@@ -3,8 +3,7 @@
 import { NoSuchEntity } from "../../domain/errors/iamErrors.ts";
 import type { RemoveRoleFromInstanceProfileRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { getInstanceProfileOrThrow, instanceProfileResourceArn } from "./resolveInstanceProfile.ts";
-import { getRoleOrThrow } from "./resolveRole.ts";
+import { getProfileAndRoleOrThrow, instanceProfileResourceArn } from "./resolveInstanceProfile.ts";
 
 export const RemoveRoleFromInstanceProfile = defineOperation<RemoveRoleFromInstanceProfileRequest, void>({
   service: "iam",
@@ -14,8 +13,7 @@ export const RemoveRoleFromInstanceProfile = defineOperation<RemoveRoleFromInsta
   resource: (input, { caller, store }) =>
     instanceProfileResourceArn(store, caller, input.InstanceProfileName),
   async execute(input, { caller, store, invalidate }) {
-    const profile = await getInstanceProfileOrThrow(store, caller.accountId, input.InstanceProfileName);
-    const role = await getRoleOrThrow(store, caller.accountId, input.RoleName);
+    const { profile, role } = await getProfileAndRoleOrThrow(store, caller.accountId, input);
     if (!profile.roleIds.includes(role.roleId)) {
       // AWS wording unconfirmed
       throw new NoSuchEntity(

@@ -4,7 +4,9 @@ import { instanceProfileArn } from "../../domain/arns.ts";
 import { NoSuchEntity } from "../../domain/errors/iamErrors.ts";
 import type { InstanceProfile } from "../../domain/InstanceProfile.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
+import type { Role } from "../../domain/Role.ts";
 import type { StoreSession } from "../../store/ports.ts";
+import { getRoleOrThrow } from "./resolveRole.ts";
 
 export async function getInstanceProfileOrThrow(
   store: StoreSession,
@@ -25,4 +27,14 @@ export async function instanceProfileResourceArn(
 ): Promise<string> {
   const profile = await store.instanceProfiles.getByName(caller.accountId, name);
   return profile?.arn ?? instanceProfileArn(caller.accountId, "/", name);
+}
+
+/** The instance profile and the role a membership call names; NoSuchEntity for either. */
+export async function getProfileAndRoleOrThrow(
+  store: StoreSession,
+  accountId: string,
+  input: { InstanceProfileName: string; RoleName: string },
+): Promise<{ profile: InstanceProfile; role: Role }> {
+  const profile = await getInstanceProfileOrThrow(store, accountId, input.InstanceProfileName);
+  return { profile, role: await getRoleOrThrow(store, accountId, input.RoleName) };
 }
