@@ -33,3 +33,11 @@ export function mfaDeviceArn(accountId: string, path: string, deviceName: string
 export function policyArn(accountId: string, path: string, policyName: string): string {
   return iamResourceArn(accountId, "policy", path, policyName);
 }
+
+export function roleArn(accountId: string, path: string, roleName: string): string {
+  return iamResourceArn(accountId, "role", path, roleName);
+}
+
+export function instanceProfileArn(accountId: string, path: string, instanceProfileName: string): string {
+  return iamResourceArn(accountId, "instance-profile", path, instanceProfileName);
+}

@@ -1,26 +1,35 @@
 // The operations Portcullis serves, by service and AWS name. Any operation in the service model
 // that is not listed here answers NotImplemented (501), never a 500.
 
+import { AddRoleToInstanceProfile } from "./iam/AddRoleToInstanceProfile.ts";
 import { AddUserToGroup } from "./iam/AddUserToGroup.ts";
 import { AttachGroupPolicy } from "./iam/AttachGroupPolicy.ts";
+import { AttachRolePolicy } from "./iam/AttachRolePolicy.ts";
 import { AttachUserPolicy } from "./iam/AttachUserPolicy.ts";
 import { CreateAccessKey } from "./iam/CreateAccessKey.ts";
 import { CreateGroup } from "./iam/CreateGroup.ts";
+import { CreateInstanceProfile } from "./iam/CreateInstanceProfile.ts";
 import { CreatePolicy } from "./iam/CreatePolicy.ts";
 import { CreatePolicyVersion } from "./iam/CreatePolicyVersion.ts";
+import { CreateRole } from "./iam/CreateRole.ts";
 import { CreateUser } from "./iam/CreateUser.ts";
 import { CreateVirtualMFADevice } from "./iam/CreateVirtualMFADevice.ts";
 import { DeactivateMFADevice } from "./iam/DeactivateMFADevice.ts";
 import { DeleteAccessKey } from "./iam/DeleteAccessKey.ts";
 import { DeleteGroup } from "./iam/DeleteGroup.ts";
 import { DeleteGroupPolicy } from "./iam/DeleteGroupPolicy.ts";
+import { DeleteInstanceProfile } from "./iam/DeleteInstanceProfile.ts";
 import { DeletePolicy } from "./iam/DeletePolicy.ts";
 import { DeletePolicyVersion } from "./iam/DeletePolicyVersion.ts";
+import { DeleteRole } from "./iam/DeleteRole.ts";
+import { DeleteRolePermissionsBoundary } from "./iam/DeleteRolePermissionsBoundary.ts";
+import { DeleteRolePolicy } from "./iam/DeleteRolePolicy.ts";
 import { DeleteUser } from "./iam/DeleteUser.ts";
 import { DeleteUserPermissionsBoundary } from "./iam/DeleteUserPermissionsBoundary.ts";
 import { DeleteUserPolicy } from "./iam/DeleteUserPolicy.ts";
 import { DeleteVirtualMFADevice } from "./iam/DeleteVirtualMFADevice.ts";
 import { DetachGroupPolicy } from "./iam/DetachGroupPolicy.ts";
+import { DetachRolePolicy } from "./iam/DetachRolePolicy.ts";
 import { DetachUserPolicy } from "./iam/DetachUserPolicy.ts";
 import { EnableMFADevice } from "./iam/EnableMFADevice.ts";
 import { GetAccessKeyLastUsed } from "./iam/GetAccessKeyLastUsed.ts";
@@ -28,43 +37,63 @@ import { GetContextKeysForCustomPolicy } from "./iam/GetContextKeysForCustomPoli
 import { GetContextKeysForPrincipalPolicy } from "./iam/GetContextKeysForPrincipalPolicy.ts";
 import { GetGroup } from "./iam/GetGroup.ts";
 import { GetGroupPolicy } from "./iam/GetGroupPolicy.ts";
+import { GetInstanceProfile } from "./iam/GetInstanceProfile.ts";
 import { GetMFADevice } from "./iam/GetMFADevice.ts";
 import { GetPolicy } from "./iam/GetPolicy.ts";
 import { GetPolicyVersion } from "./iam/GetPolicyVersion.ts";
+import { GetRole } from "./iam/GetRole.ts";
+import { GetRolePolicy } from "./iam/GetRolePolicy.ts";
 import { GetUser } from "./iam/GetUser.ts";
 import { GetUserPolicy } from "./iam/GetUserPolicy.ts";
 import { ListAccessKeys } from "./iam/ListAccessKeys.ts";
 import { ListAttachedGroupPolicies } from "./iam/ListAttachedGroupPolicies.ts";
+import { ListAttachedRolePolicies } from "./iam/ListAttachedRolePolicies.ts";
 import { ListAttachedUserPolicies } from "./iam/ListAttachedUserPolicies.ts";
 import { ListEntitiesForPolicy } from "./iam/ListEntitiesForPolicy.ts";
 import { ListGroupPolicies } from "./iam/ListGroupPolicies.ts";
 import { ListGroups } from "./iam/ListGroups.ts";
 import { ListGroupsForUser } from "./iam/ListGroupsForUser.ts";
+import { ListInstanceProfiles } from "./iam/ListInstanceProfiles.ts";
+import { ListInstanceProfilesForRole } from "./iam/ListInstanceProfilesForRole.ts";
+import { ListInstanceProfileTags } from "./iam/ListInstanceProfileTags.ts";
 import { ListMFADevices } from "./iam/ListMFADevices.ts";
 import { ListMFADeviceTags } from "./iam/ListMFADeviceTags.ts";
 import { ListPolicies } from "./iam/ListPolicies.ts";
 import { ListPolicyTags } from "./iam/ListPolicyTags.ts";
 import { ListPolicyVersions } from "./iam/ListPolicyVersions.ts";
+import { ListRolePolicies } from "./iam/ListRolePolicies.ts";
+import { ListRoles } from "./iam/ListRoles.ts";
+import { ListRoleTags } from "./iam/ListRoleTags.ts";
 import { ListUserPolicies } from "./iam/ListUserPolicies.ts";
 import { ListUsers } from "./iam/ListUsers.ts";
 import { ListUserTags } from "./iam/ListUserTags.ts";
 import { ListVirtualMFADevices } from "./iam/ListVirtualMFADevices.ts";
 import { PutGroupPolicy } from "./iam/PutGroupPolicy.ts";
+import { PutRolePermissionsBoundary } from "./iam/PutRolePermissionsBoundary.ts";
+import { PutRolePolicy } from "./iam/PutRolePolicy.ts";
 import { PutUserPermissionsBoundary } from "./iam/PutUserPermissionsBoundary.ts";
 import { PutUserPolicy } from "./iam/PutUserPolicy.ts";
+import { RemoveRoleFromInstanceProfile } from "./iam/RemoveRoleFromInstanceProfile.ts";
 import { RemoveUserFromGroup } from "./iam/RemoveUserFromGroup.ts";
 import { ResyncMFADevice } from "./iam/ResyncMFADevice.ts";
 import { SetDefaultPolicyVersion } from "./iam/SetDefaultPolicyVersion.ts";
 import { SimulateCustomPolicy } from "./iam/SimulateCustomPolicy.ts";
 import { SimulatePrincipalPolicy } from "./iam/SimulatePrincipalPolicy.ts";
+import { TagInstanceProfile } from "./iam/TagInstanceProfile.ts";
 import { TagMFADevice } from "./iam/TagMFADevice.ts";
 import { TagPolicy } from "./iam/TagPolicy.ts";
+import { TagRole } from "./iam/TagRole.ts";
 import { TagUser } from "./iam/TagUser.ts";
+import { UntagInstanceProfile } from "./iam/UntagInstanceProfile.ts";
 import { UntagMFADevice } from "./iam/UntagMFADevice.ts";
 import { UntagPolicy } from "./iam/UntagPolicy.ts";
+import { UntagRole } from "./iam/UntagRole.ts";
 import { UntagUser } from "./iam/UntagUser.ts";
 import { UpdateAccessKey } from "./iam/UpdateAccessKey.ts";
+import { UpdateAssumeRolePolicy } from "./iam/UpdateAssumeRolePolicy.ts";
 import { UpdateGroup } from "./iam/UpdateGroup.ts";
+import { UpdateRole } from "./iam/UpdateRole.ts";
+import { UpdateRoleDescription } from "./iam/UpdateRoleDescription.ts";
 import { UpdateUser } from "./iam/UpdateUser.ts";
 import type { Operation } from "./Operation.ts";
 import { GetAccessKeyInfo } from "./sts/GetAccessKeyInfo.ts";
@@ -145,6 +174,35 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     GetGroupPolicy,
     DeleteGroupPolicy,
     ListGroupPolicies,
+    CreateRole,
+    GetRole,
+    ListRoles,
+    UpdateRole,
+    UpdateRoleDescription,
+    UpdateAssumeRolePolicy,
+    DeleteRole,
+    TagRole,
+    UntagRole,
+    ListRoleTags,
+    AttachRolePolicy,
+    DetachRolePolicy,
+    ListAttachedRolePolicies,
+    PutRolePolicy,
+    GetRolePolicy,
+    DeleteRolePolicy,
+    ListRolePolicies,
+    PutRolePermissionsBoundary,
+    DeleteRolePermissionsBoundary,
+    CreateInstanceProfile,
+    GetInstanceProfile,
+    ListInstanceProfiles,
+    DeleteInstanceProfile,
+    AddRoleToInstanceProfile,
+    RemoveRoleFromInstanceProfile,
+    ListInstanceProfilesForRole,
+    TagInstanceProfile,
+    UntagInstanceProfile,
+    ListInstanceProfileTags,
   ]),
   sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken]),
 };

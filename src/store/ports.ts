@@ -7,8 +7,10 @@ import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus } from "../domain/Ac
 import type { Account } from "../domain/Account.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
 import type { Group } from "../domain/Group.ts";
+import type { InstanceProfile } from "../domain/InstanceProfile.ts";
 import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/ManagedPolicy.ts";
 import type { MfaDevice, MfaOwner } from "../domain/MfaDevice.ts";
+import type { Role } from "../domain/Role.ts";
 import type { Tag } from "../domain/Tag.ts";
 import type { User } from "../domain/User.ts";
 
@@ -91,7 +93,7 @@ export interface ManagedPolicyRepository {
 }
 
 /**
- * What is attached to one identity (a user, a group): inline policies by name, and managed policy
+ * What is attached to one identity (a user, a group, a role): inline policies by name, and managed policy
  * ARNs (customer or AWS), keyed by the identity's id.
  */
 export interface IdentityPolicyRepository {
@@ -140,6 +142,50 @@ export interface GroupRepository {
   listForUser(userId: string): Promise<Group[]>;
   /** What blocks DeleteGroup: members, and policies (inline and attached together). */
   attachments(groupId: string): Promise<{ members: number; policies: number }>;
+}
+
+export interface RolePolicyRepository extends IdentityPolicyRepository {
+  /** Role ids (of one account) that have this managed policy attached. */
+  rolesWithAttached(accountId: string, policyArn: string): Promise<string[]>;
+  /** Role ids (of one account) whose permissions boundary is this policy. */
+  rolesWithBoundary(accountId: string, policyArn: string): Promise<string[]>;
+}
+
+export interface RoleRepository {
+  /** Role names are unique per account without regard to case; lookups are case-insensitive. */
+  getByName(accountId: string, roleName: string): Promise<Role | undefined>;
+  getById(roleId: string): Promise<Role | undefined>;
+  /** In name order (AWS lists roles alphabetically), with opaque markers. */
+  list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<Role>>;
+  count(accountId: string): Promise<number>;
+  create(role: Role): Promise<void>;
+  update(roleId: string, changes: { description?: string; maxSessionDuration?: number }): Promise<void>;
+  setAssumeRolePolicy(roleId: string, document: string): Promise<void>;
+  setPermissionsBoundary(roleId: string, policyArn: string | undefined): Promise<void>;
+  recordLastUsed(roleId: string, date: Date, region: string): Promise<void>;
+  /** Deletes the role and its tags. */
+  delete(roleId: string): Promise<void>;
+  /** Counts of what blocks DeleteRole: inline and attached policies, instance profiles. */
+  attachments(roleId: string): Promise<{ policies: number; instanceProfiles: number }>;
+}
+
+export interface InstanceProfileRepository {
+  /** Instance profile names are unique per account without regard to case. */
+  getByName(accountId: string, instanceProfileName: string): Promise<InstanceProfile | undefined>;
+  /** In name order, with opaque markers. */
+  list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<InstanceProfile>>;
+  /** The profiles a role is in, in name order. */
+  listForRole(roleId: string): Promise<InstanceProfile[]>;
+  count(accountId: string): Promise<number>;
+  create(profile: InstanceProfile): Promise<void>;
+  /** Deletes the profile, its role associations and its tags. */
+  delete(instanceProfileId: string): Promise<void>;
+  /**
+   * Adds the role unless the profile already holds `maxRoles` roles: false then. Call inside a
+   * transaction, so two racing additions cannot both pass the quota.
+   */
+  addRole(instanceProfileId: string, roleId: string, maxRoles: number): Promise<boolean>;
+  removeRole(instanceProfileId: string, roleId: string): Promise<void>;
 }
 
 /** Virtual MFA devices of an account, by serial number (matched without regard to case). */
@@ -198,6 +244,11 @@ export interface StoreSession {
   readonly userPolicies: UserPolicyRepository;
   readonly groups: GroupRepository;
   readonly groupPolicies: GroupPolicyRepository;
+  readonly roles: RoleRepository;
+  readonly roleTags: TagRepository;
+  readonly rolePolicies: RolePolicyRepository;
+  readonly instanceProfiles: InstanceProfileRepository;
+  readonly instanceProfileTags: TagRepository;
   readonly mfaDevices: MfaDeviceRepository;
   readonly mfaDeviceTags: TagRepository;
   readonly mfaCodeFailures: MfaCodeFailureRepository;

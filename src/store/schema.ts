@@ -140,6 +140,72 @@ export interface MfaCodeFailuresTable {
   failures: number;
 }
 
+export interface RolesTable {
+  role_id: string;
+  account_id: string;
+  role_name: string;
+  role_name_lower: string;
+  path: string;
+  arn: string;
+  create_date: string;
+  assume_role_policy_document: string;
+  description: string | null;
+  max_session_duration: number;
+  permissions_boundary_arn: string | null;
+  last_used_date: string | null;
+  last_used_region: string | null;
+}
+
+export interface RoleInlinePoliciesTable {
+  role_id: string;
+  policy_name: string;
+  document: string;
+}
+
+export interface RolePolicyAttachmentsTable {
+  role_id: string;
+  account_id: string;
+  policy_arn: string;
+  attach_date: string;
+}
+
+export interface InstanceProfilesTable {
+  instance_profile_id: string;
+  account_id: string;
+  instance_profile_name: string;
+  instance_profile_name_lower: string;
+  path: string;
+  arn: string;
+  create_date: string;
+}
+
+export interface InstanceProfileRolesTable {
+  instance_profile_id: string;
+  role_id: string;
+  add_date: string;
+}
+
+export interface MfaDevicesTable {
+  serial_number: string;
+  serial_number_lower: string;
+  account_id: string;
+  device_name: string;
+  path: string;
+  seed_sealed: string;
+  create_date: string;
+  user_id: string | null;
+  assigned_to_root: number;
+  enable_date: string | null;
+  last_used_step: number | null;
+  drift_steps: number;
+}
+
+export interface MfaCodeFailuresTable {
+  scope: string;
+  window_start: string;
+  failures: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   account_aliases: AccountAliasesTable;
@@ -155,6 +221,11 @@ export interface Database {
   group_members: GroupMembersTable;
   group_inline_policies: GroupInlinePoliciesTable;
   group_policy_attachments: GroupPolicyAttachmentsTable;
+  roles: RolesTable;
+  role_inline_policies: RoleInlinePoliciesTable;
+  role_policy_attachments: RolePolicyAttachmentsTable;
+  instance_profiles: InstanceProfilesTable;
+  instance_profile_roles: InstanceProfileRolesTable;
   mfa_devices: MfaDevicesTable;
   mfa_code_failures: MfaCodeFailuresTable;
 }

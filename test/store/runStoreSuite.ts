@@ -8,6 +8,8 @@ import { InvalidInput } from "../../src/domain/errors/iamErrors.ts";
 import type { Group } from "../../src/domain/Group.ts";
 import { MAX_GROUPS_PER_USER } from "../../src/domain/Group.ts";
 import { generateUniqueId } from "../../src/domain/generateUniqueId.ts";
+import type { InstanceProfile } from "../../src/domain/InstanceProfile.ts";
+import type { Role } from "../../src/domain/Role.ts";
 import type { User } from "../../src/domain/User.ts";
 import type { Store } from "../../src/store/ports.ts";
 
@@ -32,6 +34,31 @@ function group(name: string, path = "/"): Group {
     path,
     arn: `arn:aws:iam::${ACCOUNT}:group${path}${name}`,
     createDate: new Date("2026-01-01T00:00:00Z"),
+  };
+}
+
+function role(name: string, path = "/"): Role {
+  return {
+    accountId: ACCOUNT,
+    roleId: generateUniqueId("AROA"),
+    roleName: name,
+    path,
+    arn: `arn:aws:iam::${ACCOUNT}:role${path}${name}`,
+    createDate: new Date("2026-01-01T00:00:00Z"),
+    assumeRolePolicyDocument: '{"Statement":[]}',
+    maxSessionDuration: 3600,
+  };
+}
+
+function instanceProfile(name: string, path = "/"): InstanceProfile {
+  return {
+    accountId: ACCOUNT,
+    instanceProfileId: generateUniqueId("AIPA"),
+    instanceProfileName: name,
+    path,
+    arn: `arn:aws:iam::${ACCOUNT}:instance-profile${path}${name}`,
+    createDate: new Date("2026-01-01T00:00:00Z"),
+    roleIds: [],
   };
 }
 
@@ -315,6 +342,168 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         );
         assert.equal(results.filter((r) => r.status === "fulfilled").length, MAX_GROUPS_PER_USER);
         assert.equal((await store.groups.listForUser(racer.userId)).length, MAX_GROUPS_PER_USER);
+      }));
+
+    test("roles: unique names without regard to case, listing, updates, last use, deletion", () =>
+      withStore(async (store) => {
+        const admin = role("Admin", "/ops/");
+        await store.roles.create(admin);
+        await assert.rejects(store.roles.create(role("ADMIN")));
+        for (const n of ["carol", "bob"]) await store.roles.create(role(n, "/ops/"));
+        await store.roles.create(role("zed", "/other/"));
+        assert.equal((await store.roles.getByName(ACCOUNT, "admin"))?.roleId, admin.roleId);
+        assert.equal((await store.roles.getById(admin.roleId))?.roleName, "Admin");
+        assert.equal(await store.roles.count(ACCOUNT), 4);
+        const first = await store.roles.list(ACCOUNT, "/ops/", { maxItems: 2 });
+        assert.deepEqual(
+          first.items.map((r) => r.roleName),
+          ["Admin", "bob"],
+        );
+        assert.ok(first.marker);
+        const second = await store.roles.list(ACCOUNT, "/ops/", { maxItems: 2, marker: first.marker });
+        assert.deepEqual(
+          second.items.map((r) => r.roleName),
+          ["carol"],
+        );
+        assert.equal(second.marker, undefined);
+        await assert.rejects(store.roles.list(ACCOUNT, "/", { maxItems: 2, marker: "!!" }), InvalidInput);
+
+        await store.roles.update(admin.roleId, { description: "d", maxSessionDuration: 7200 });
+        await store.roles.setAssumeRolePolicy(admin.roleId, '{"x":1}');
+        await store.roles.setPermissionsBoundary(admin.roleId, "arn:aws:iam::aws:policy/ReadOnlyAccess");
+        const later = new Date("2026-05-05T00:00:00Z");
+        await store.roles.recordLastUsed(admin.roleId, later, "eu-west-1");
+        await store.roles.recordLastUsed(admin.roleId, new Date("2026-04-04T00:00:00Z"), "us-east-1");
+        const changed = await store.roles.getById(admin.roleId);
+        assert.equal(changed?.description, "d");
+        assert.equal(changed?.maxSessionDuration, 7200);
+        assert.equal(changed?.assumeRolePolicyDocument, '{"x":1}');
+        assert.equal(changed?.permissionsBoundaryArn, "arn:aws:iam::aws:policy/ReadOnlyAccess");
+        assert.deepEqual(changed?.lastUsed, { date: later, region: "eu-west-1" });
+        assert.deepEqual(
+          await store.rolePolicies.rolesWithBoundary(ACCOUNT, changed?.permissionsBoundaryArn ?? ""),
+          [admin.roleId],
+        );
+        await store.roles.setPermissionsBoundary(admin.roleId, undefined);
+        assert.equal((await store.roles.getById(admin.roleId))?.permissionsBoundaryArn, undefined);
+
+        await store.roleTags.put(admin.roleId, [{ Key: "team", Value: "ops" }]);
+        assert.deepEqual(await store.roleTags.list(admin.roleId), [{ Key: "team", Value: "ops" }]);
+        await store.roles.delete(admin.roleId);
+        assert.equal(await store.roles.getById(admin.roleId), undefined);
+        assert.deepEqual(await store.roleTags.list(admin.roleId), []);
+      }));
+
+    test("role policies: inline put/replace/delete, attachments, usage, what blocks deletion", () =>
+      withStore(async (store) => {
+        const r = role("worker");
+        await store.roles.create(r);
+        await store.rolePolicies.putInline(r.roleId, { policyName: "b", document: "{}" });
+        await store.rolePolicies.putInline(r.roleId, { policyName: "a", document: "{}" });
+        await store.rolePolicies.putInline(r.roleId, { policyName: "b", document: '{"v":2}' });
+        assert.deepEqual(
+          (await store.rolePolicies.listInline(r.roleId)).map((p) => p.policyName),
+          ["a", "b"],
+        );
+        assert.equal((await store.rolePolicies.getInline(r.roleId, "b"))?.document, '{"v":2}');
+        assert.deepEqual(await store.roles.attachments(r.roleId), { policies: 2, instanceProfiles: 0 });
+        await store.rolePolicies.deleteInline(r.roleId, "b");
+        assert.equal(await store.rolePolicies.getInline(r.roleId, "b"), undefined);
+
+        const arn1 = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+        const arn2 = `arn:aws:iam::${ACCOUNT}:policy/p`;
+        await store.rolePolicies.attach(r.roleId, arn1, new Date("2026-01-01T00:00:00Z"));
+        await store.rolePolicies.attach(r.roleId, arn2, new Date("2026-01-02T00:00:00Z"));
+        await store.rolePolicies.attach(r.roleId, arn1, new Date("2026-01-03T00:00:00Z"));
+        assert.deepEqual(await store.rolePolicies.listAttached(r.roleId), [arn1, arn2]);
+        assert.deepEqual(await store.rolePolicies.rolesWithAttached(ACCOUNT, arn1), [r.roleId]);
+        assert.deepEqual(await store.rolePolicies.rolesWithAttached("999999999999", arn1), []);
+        // A user's policies are kept apart from a role's.
+        assert.deepEqual(await store.userPolicies.usersWithAttached(ACCOUNT, arn1), []);
+        assert.deepEqual(await store.roles.attachments(r.roleId), { policies: 3, instanceProfiles: 0 });
+        await store.rolePolicies.detach(r.roleId, arn1);
+        assert.deepEqual(await store.rolePolicies.listAttached(r.roleId), [arn2]);
+      }));
+
+    test("instance profiles: names, listing, roles, deletion", () =>
+      withStore(async (store) => {
+        const r = role("web");
+        await store.roles.create(r);
+        const web = instanceProfile("Web", "/app/");
+        await store.instanceProfiles.create(web);
+        await assert.rejects(store.instanceProfiles.create(instanceProfile("WEB")));
+        await store.instanceProfiles.create(instanceProfile("api", "/app/"));
+        await store.instanceProfiles.create(instanceProfile("other", "/x/"));
+        assert.equal(await store.instanceProfiles.count(ACCOUNT), 3);
+        const first = await store.instanceProfiles.list(ACCOUNT, "/app/", { maxItems: 1 });
+        assert.deepEqual(
+          first.items.map((p) => p.instanceProfileName),
+          ["api"],
+        );
+        const second = await store.instanceProfiles.list(ACCOUNT, "/app/", {
+          maxItems: 1,
+          marker: first.marker,
+        });
+        assert.deepEqual(
+          second.items.map((p) => p.instanceProfileName),
+          ["Web"],
+        );
+        assert.equal(second.marker, undefined);
+
+        assert.equal(await store.instanceProfiles.addRole(web.instanceProfileId, r.roleId, 1), true);
+        assert.equal(await store.instanceProfiles.addRole(web.instanceProfileId, r.roleId, 1), true);
+        const other = role("other");
+        await store.roles.create(other);
+        assert.equal(await store.instanceProfiles.addRole(web.instanceProfileId, other.roleId, 1), false);
+        assert.deepEqual((await store.instanceProfiles.getByName(ACCOUNT, "web"))?.roleIds, [r.roleId]);
+        assert.deepEqual(
+          (await store.instanceProfiles.listForRole(r.roleId)).map((p) => p.instanceProfileName),
+          ["Web"],
+        );
+        assert.deepEqual(await store.roles.attachments(r.roleId), { policies: 0, instanceProfiles: 1 });
+        await store.instanceProfiles.removeRole(web.instanceProfileId, r.roleId);
+        assert.deepEqual((await store.instanceProfiles.getByName(ACCOUNT, "Web"))?.roleIds, []);
+
+        await store.instanceProfiles.addRole(web.instanceProfileId, r.roleId, 1);
+        await store.instanceProfileTags.put(web.instanceProfileId, [{ Key: "k", Value: "v" }]);
+        await store.instanceProfiles.delete(web.instanceProfileId);
+        assert.equal(await store.instanceProfiles.getByName(ACCOUNT, "Web"), undefined);
+        assert.deepEqual(await store.instanceProfileTags.list(web.instanceProfileId), []);
+        assert.deepEqual(await store.instanceProfiles.listForRole(r.roleId), []);
+      }));
+
+    test("quotas hold under concurrency: 10 managed policies per role, 1 role per instance profile", () =>
+      withStore(async (store) => {
+        const r = role("busy");
+        await store.roles.create(r);
+        const arns = Array.from({ length: 20 }, (_, i) => `arn:aws:iam::${ACCOUNT}:policy/p${i}`);
+        const outcomes = await Promise.allSettled(
+          arns.map((arn) =>
+            store.transaction(async (tx) => {
+              const attached = await tx.rolePolicies.listAttached(r.roleId);
+              // Yield between the count and the write, as a handler awaiting other reads would.
+              await new Promise((resolve) => setTimeout(resolve, 1));
+              if (attached.length >= 10) throw new Error("quota");
+              await tx.rolePolicies.attach(r.roleId, arn, new Date());
+            }),
+          ),
+        );
+        assert.equal(outcomes.filter((o) => o.status === "fulfilled").length, 10);
+        assert.equal((await store.rolePolicies.listAttached(r.roleId)).length, 10);
+
+        const profile = instanceProfile("one");
+        await store.instanceProfiles.create(profile);
+        const a = role("a");
+        const b = role("b");
+        await store.roles.create(a);
+        await store.roles.create(b);
+        const added = await Promise.all(
+          [a, b].map((x) =>
+            store.transaction((tx) => tx.instanceProfiles.addRole(profile.instanceProfileId, x.roleId, 1)),
+          ),
+        );
+        assert.deepEqual(added.sort(), [false, true]);
+        assert.equal((await store.instanceProfiles.getByName(ACCOUNT, "one"))?.roleIds.length, 1);
       }));
 
     test("an audit append outside a transaction is not swept into a concurrent one that rolls back", () =>

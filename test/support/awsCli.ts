@@ -60,3 +60,11 @@ export async function awsCliJson(url: string, credentials: Credentials, ...args:
   assert.ok(out.ok, out.ok ? "" : out.stderr);
   return out.json;
 }
+
+/** Runs the CLI and fails the test, showing the CLI's stderr, unless it succeeds. */
+// biome-ignore lint/suspicious/noExplicitAny: the CLI's JSON output, read as each test expects it
+export async function awsCliOk(url: string, credentials: Credentials, ...args: string[]): Promise<any> {
+  const out = await awsCli(url, credentials, ...args);
+  if (!out.ok) throw new Error(`aws ${args.join(" ")} failed: ${out.stderr}`);
+  return out.json;
+}

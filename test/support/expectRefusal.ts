@@ -31,9 +31,20 @@ export async function expectRefusal(promise: Promise<unknown>): Promise<Refusal>
   assert.fail("expected the call to be refused");
 }
 
+/** Checks a refusal's wire code, HTTP status and, when given, its message (exact or a pattern). */
 export function assertRefusal(err: Refusal, code: string, status: number, message?: string | RegExp): void {
   assert.equal(err.code, code, err.message);
   assert.equal(err.status, status);
   if (typeof message === "string") assert.equal(err.message, message);
   else if (message) assert.match(err.message, message);
+}
+
+/** Awaits a call that must be refused with this code, status and (when given) message. */
+export async function expectAwsError(
+  promise: Promise<unknown>,
+  code: string,
+  status: number,
+  message?: string | RegExp,
+): Promise<void> {
+  assertRefusal(await expectRefusal(promise), code, status, message);
 }

@@ -4,9 +4,8 @@
 import { MAX_MANAGED_POLICIES_PER_GROUP } from "../../domain/Group.ts";
 import type { AttachGroupPolicyRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { attachWithinQuota } from "./identityPolicies.ts";
+import { attachManagedPolicy } from "./identityPolicies.ts";
 import { getGroupOrThrow, groupResourceArn } from "./resolveGroup.ts";
-import { findPolicy, policyNotAttachable } from "./resolvePolicy.ts";
 
 export const AttachGroupPolicy = defineOperation<AttachGroupPolicyRequest, void>({
   service: "iam",
@@ -17,10 +16,9 @@ export const AttachGroupPolicy = defineOperation<AttachGroupPolicyRequest, void>
   conditionKeys: (input) => ({ "iam:PolicyARN": input.PolicyArn }),
   async execute(input, { caller, store, now, invalidate }) {
     const group = await getGroupOrThrow(store, caller.accountId, input.GroupName);
-    const found = await findPolicy(store, caller, input.PolicyArn);
-    if (!found) throw policyNotAttachable(input.PolicyArn);
-    const quota = { name: "PoliciesPerGroup", limit: MAX_MANAGED_POLICIES_PER_GROUP };
-    if (await attachWithinQuota(store.groupPolicies, group.groupId, found.policy.arn, now, quota)) {
+    const quota = { max: MAX_MANAGED_POLICIES_PER_GROUP, name: "PoliciesPerGroup" };
+    const holder = { repo: store.groupPolicies, id: group.groupId };
+    if (await attachManagedPolicy(store, caller, holder, input.PolicyArn, now, quota)) {
       invalidate({ kind: "group", id: group.groupId });
     }
   },

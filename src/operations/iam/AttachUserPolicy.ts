@@ -4,8 +4,7 @@
 import { MAX_MANAGED_POLICIES_PER_USER } from "../../domain/ManagedPolicy.ts";
 import type { AttachUserPolicyRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { attachWithinQuota } from "./identityPolicies.ts";
-import { findPolicy, policyNotAttachable } from "./resolvePolicy.ts";
+import { attachManagedPolicy } from "./identityPolicies.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
 export const AttachUserPolicy = defineOperation<AttachUserPolicyRequest, void>({
@@ -17,10 +16,9 @@ export const AttachUserPolicy = defineOperation<AttachUserPolicyRequest, void>({
   conditionKeys: (input) => ({ "iam:PolicyARN": input.PolicyArn }),
   async execute(input, { caller, store, now, invalidate }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    const found = await findPolicy(store, caller, input.PolicyArn);
-    if (!found) throw policyNotAttachable(input.PolicyArn);
-    const quota = { name: "PoliciesPerUser", limit: MAX_MANAGED_POLICIES_PER_USER };
-    if (await attachWithinQuota(store.userPolicies, user.userId, found.policy.arn, now, quota)) {
+    const holder = { repo: store.userPolicies, id: user.userId };
+    const quota = { max: MAX_MANAGED_POLICIES_PER_USER, name: "PoliciesPerUser" };
+    if (await attachManagedPolicy(store, caller, holder, input.PolicyArn, now, quota)) {
       invalidate({ kind: "user", id: user.userId });
     }
   },

@@ -2,7 +2,7 @@
 
 import type { DetachGroupPolicyRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { detachAttached } from "./identityPolicies.ts";
+import { detachManagedPolicy } from "./identityPolicies.ts";
 import { getGroupOrThrow, groupResourceArn } from "./resolveGroup.ts";
 
 export const DetachGroupPolicy = defineOperation<DetachGroupPolicyRequest, void>({
@@ -14,7 +14,7 @@ export const DetachGroupPolicy = defineOperation<DetachGroupPolicyRequest, void>
   conditionKeys: (input) => ({ "iam:PolicyARN": input.PolicyArn }),
   async execute(input, { caller, store, invalidate }) {
     const group = await getGroupOrThrow(store, caller.accountId, input.GroupName);
-    await detachAttached(store.groupPolicies, group.groupId, input.PolicyArn);
+    await detachManagedPolicy({ repo: store.groupPolicies, id: group.groupId }, input.PolicyArn);
     invalidate({ kind: "group", id: group.groupId });
   },
 });

@@ -2,7 +2,7 @@
 
 import type { DetachUserPolicyRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { detachAttached } from "./identityPolicies.ts";
+import { detachManagedPolicy } from "./identityPolicies.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
 export const DetachUserPolicy = defineOperation<DetachUserPolicyRequest, void>({
@@ -14,7 +14,7 @@ export const DetachUserPolicy = defineOperation<DetachUserPolicyRequest, void>({
   conditionKeys: (input) => ({ "iam:PolicyARN": input.PolicyArn }),
   async execute(input, { caller, store, invalidate }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    await detachAttached(store.userPolicies, user.userId, input.PolicyArn);
+    await detachManagedPolicy({ repo: store.userPolicies, id: user.userId }, input.PolicyArn);
     invalidate({ kind: "user", id: user.userId });
   },
 });

@@ -3,6 +3,7 @@
 import { NoSuchEntity } from "../../domain/errors/iamErrors.ts";
 import type { GetUserPolicyRequest, GetUserPolicyResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
+import { getInlinePolicyOrThrow } from "./identityPolicies.ts";
 import { urlEncodePolicyDocument } from "./policyShape.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
@@ -18,12 +19,12 @@ export const GetUserPolicy = defineOperation<GetUserPolicyRequest, GetUserPolicy
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   async execute(input, { caller, store }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    const policy = await store.userPolicies.getInline(user.userId, input.PolicyName);
-    if (!policy) throw noSuchUserPolicy(input.PolicyName);
+    const holder = { repo: store.userPolicies, id: user.userId };
+    const document = await getInlinePolicyOrThrow(holder, input.PolicyName, noSuchUserPolicy);
     return {
       UserName: user.userName,
-      PolicyName: policy.policyName,
-      PolicyDocument: urlEncodePolicyDocument(policy.document),
+      PolicyName: input.PolicyName,
+      PolicyDocument: urlEncodePolicyDocument(document),
     };
   },
 });

@@ -6,7 +6,7 @@ import type {
   ListAttachedGroupPoliciesResponse,
 } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { listAttachedPolicies } from "./identityPolicies.ts";
+import { listAttachedPoliciesPage } from "./identityPolicies.ts";
 import { getGroupOrThrow, groupResourceArn } from "./resolveGroup.ts";
 
 export const ListAttachedGroupPolicies = defineOperation<
@@ -20,6 +20,6 @@ export const ListAttachedGroupPolicies = defineOperation<
   resource: (input, { caller, store }) => groupResourceArn(store, caller, input.GroupName),
   async execute(input, { caller, store }) {
     const group = await getGroupOrThrow(store, caller.accountId, input.GroupName);
-    return listAttachedPolicies(store.groupPolicies, group.groupId, input);
+    return listAttachedPoliciesPage({ repo: store.groupPolicies, id: group.groupId }, input);
   },
 });

@@ -6,7 +6,7 @@ import type {
   ListAttachedUserPoliciesResponse,
 } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { listAttachedPolicies } from "./identityPolicies.ts";
+import { listAttachedPoliciesPage } from "./identityPolicies.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
 export const ListAttachedUserPolicies = defineOperation<
@@ -20,6 +20,6 @@ export const ListAttachedUserPolicies = defineOperation<
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   async execute(input, { caller, store }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    return listAttachedPolicies(store.userPolicies, user.userId, input);
+    return listAttachedPoliciesPage({ repo: store.userPolicies, id: user.userId }, input);
   },
 });

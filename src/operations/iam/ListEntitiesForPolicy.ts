@@ -1,4 +1,4 @@
-// ListEntitiesForPolicy: the users and groups (and, once they exist, roles) that use a managed
+// ListEntitiesForPolicy: the groups, users and roles that use a managed
 // policy, as a permissions policy, as a permissions boundary, or either (PolicyUsageFilter),
 // filtered by entity kind and path prefix and paginated with Marker/MaxItems over all kinds
 // together, groups first, as AWS lists them in its response.
@@ -13,7 +13,7 @@ import { defineOperation } from "../Operation.ts";
 import { paginateList } from "../paginateList.ts";
 import { getPolicyOrThrow } from "./resolvePolicy.ts";
 
-type EntityKind = "Group" | "User";
+type EntityKind = "Group" | "User" | "Role";
 
 interface PolicyEntity {
   readonly kind: EntityKind;
@@ -75,6 +75,22 @@ const usersOfPolicy: Record<EntityKind, (q: Query) => Promise<PolicyEntity[]>> =
       prefix,
     );
   },
+  async Role({ store, accountId, policyArn, usage, prefix }) {
+    const ids: string[] = [];
+    if (usage !== "PermissionsBoundary")
+      ids.push(...(await store.rolePolicies.rolesWithAttached(accountId, policyArn)));
+    if (usage !== "PermissionsPolicy")
+      ids.push(...(await store.rolePolicies.rolesWithBoundary(accountId, policyArn)));
+    return named(
+      "Role",
+      ids,
+      async (id) => {
+        const r = await store.roles.getById(id);
+        return r && { name: r.roleName, path: r.path };
+      },
+      prefix,
+    );
+  },
 };
 
 export const ListEntitiesForPolicy = defineOperation<
@@ -96,7 +112,7 @@ export const ListEntitiesForPolicy = defineOperation<
       prefix: input.PathPrefix ?? "/",
     };
     const entities: PolicyEntity[] = [];
-    for (const kind of ["Group", "User"] as const) {
+    for (const kind of ["Group", "User", "Role"] as const) {
       if (input.EntityFilter === undefined || input.EntityFilter === kind) {
         entities.push(...(await usersOfPolicy[kind](query)));
       }
@@ -106,7 +122,7 @@ export const ListEntitiesForPolicy = defineOperation<
     return {
       PolicyGroups: of("Group").map((e) => ({ GroupName: e.name, GroupId: e.id })),
       PolicyUsers: of("User").map((e) => ({ UserName: e.name, UserId: e.id })),
-      PolicyRoles: [],
+      PolicyRoles: of("Role").map((e) => ({ RoleName: e.name, RoleId: e.id })),
       IsTruncated: page.IsTruncated,
       ...(page.Marker ? { Marker: page.Marker } : {}),
     };

@@ -2,7 +2,7 @@
 
 import type { ListGroupPoliciesRequest, ListGroupPoliciesResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { listInlineNames } from "./identityPolicies.ts";
+import { listInlinePolicyNamesPage } from "./identityPolicies.ts";
 import { getGroupOrThrow, groupResourceArn } from "./resolveGroup.ts";
 
 export const ListGroupPolicies = defineOperation<ListGroupPoliciesRequest, ListGroupPoliciesResponse>({
@@ -13,6 +13,6 @@ export const ListGroupPolicies = defineOperation<ListGroupPoliciesRequest, ListG
   resource: (input, { caller, store }) => groupResourceArn(store, caller, input.GroupName),
   async execute(input, { caller, store }) {
     const group = await getGroupOrThrow(store, caller.accountId, input.GroupName);
-    return listInlineNames(store.groupPolicies, group.groupId, input);
+    return listInlinePolicyNamesPage({ repo: store.groupPolicies, id: group.groupId }, input);
   },
 });

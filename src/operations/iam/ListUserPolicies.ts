@@ -2,7 +2,7 @@
 
 import type { ListUserPoliciesRequest, ListUserPoliciesResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { listInlineNames } from "./identityPolicies.ts";
+import { listInlinePolicyNamesPage } from "./identityPolicies.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
 export const ListUserPolicies = defineOperation<ListUserPoliciesRequest, ListUserPoliciesResponse>({
@@ -13,6 +13,6 @@ export const ListUserPolicies = defineOperation<ListUserPoliciesRequest, ListUse
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   async execute(input, { caller, store }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    return listInlineNames(store.userPolicies, user.userId, input);
+    return listInlinePolicyNamesPage({ repo: store.userPolicies, id: user.userId }, input);
   },
 });

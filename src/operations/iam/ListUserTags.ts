@@ -2,8 +2,8 @@
 
 import type { ListUserTagsRequest, ListUserTagsResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { paginateList } from "../paginateList.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
+import { listTagsPage } from "./validateTags.ts";
 
 export const ListUserTags = defineOperation<ListUserTagsRequest, ListUserTagsResponse>({
   service: "iam",
@@ -13,11 +13,6 @@ export const ListUserTags = defineOperation<ListUserTagsRequest, ListUserTagsRes
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   async execute(input, { caller, store }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    const page = paginateList(await store.userTags.list(user.userId), input.Marker, input.MaxItems);
-    return {
-      Tags: page.items.map((t) => ({ Key: t.Key, Value: t.Value })),
-      IsTruncated: page.IsTruncated,
-      ...(page.Marker ? { Marker: page.Marker } : {}),
-    };
+    return listTagsPage(store.userTags, user.userId, input.Marker, input.MaxItems);
   },
 });

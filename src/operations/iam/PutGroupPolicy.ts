@@ -4,7 +4,7 @@
 import { MAX_INLINE_GROUP_POLICY_TOTAL_SIZE } from "../../domain/Group.ts";
 import type { PutGroupPolicyRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { putInlineWithinQuota } from "./identityPolicies.ts";
+import { putInlinePolicy } from "./identityPolicies.ts";
 import { getGroupOrThrow, groupResourceArn } from "./resolveGroup.ts";
 
 export const PutGroupPolicy = defineOperation<PutGroupPolicyRequest, void>({
@@ -16,12 +16,11 @@ export const PutGroupPolicy = defineOperation<PutGroupPolicyRequest, void>({
   async execute(input, { caller, store, invalidate }) {
     const group = await getGroupOrThrow(store, caller.accountId, input.GroupName);
     // AWS wording unconfirmed for groups: the user form with "group".
-    await putInlineWithinQuota(
-      store.groupPolicies,
-      { id: group.groupId, kind: "group", name: group.groupName },
-      { policyName: input.PolicyName, document: input.PolicyDocument },
-      MAX_INLINE_GROUP_POLICY_TOTAL_SIZE,
-    );
+    const holder = { repo: store.groupPolicies, id: group.groupId };
+    await putInlinePolicy(holder, input.PolicyName, input.PolicyDocument, {
+      maxTotalSize: MAX_INLINE_GROUP_POLICY_TOTAL_SIZE,
+      exceededMessage: `Maximum policy size of ${MAX_INLINE_GROUP_POLICY_TOTAL_SIZE} bytes exceeded for group ${group.groupName}`,
+    });
     invalidate({ kind: "group", id: group.groupId });
   },
 });

@@ -3,7 +3,7 @@
 
 import type { PutUserPermissionsBoundaryRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { findPolicy, policyNotAttachable } from "./resolvePolicy.ts";
+import { boundaryPolicyArn } from "./identityPolicies.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
 export const PutUserPermissionsBoundary = defineOperation<PutUserPermissionsBoundaryRequest, void>({
@@ -15,9 +15,8 @@ export const PutUserPermissionsBoundary = defineOperation<PutUserPermissionsBoun
   conditionKeys: (input) => ({ "iam:PermissionsBoundary": input.PermissionsBoundary }),
   async execute(input, { caller, store, invalidate }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    const found = await findPolicy(store, caller, input.PermissionsBoundary);
-    if (!found) throw policyNotAttachable(input.PermissionsBoundary);
-    await store.users.setPermissionsBoundary(user.userId, found.policy.arn);
+    const arn = await boundaryPolicyArn(store, caller, input.PermissionsBoundary);
+    await store.users.setPermissionsBoundary(user.userId, arn);
     // The boundary is read both with the user's identity and with their policies.
     invalidate({ kind: "user", id: user.userId });
   },

@@ -4,7 +4,7 @@
 import { MAX_INLINE_USER_POLICY_TOTAL_SIZE } from "../../domain/ManagedPolicy.ts";
 import type { PutUserPolicyRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { putInlineWithinQuota } from "./identityPolicies.ts";
+import { putInlinePolicy } from "./identityPolicies.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
 
 export const PutUserPolicy = defineOperation<PutUserPolicyRequest, void>({
@@ -15,11 +15,14 @@ export const PutUserPolicy = defineOperation<PutUserPolicyRequest, void>({
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   async execute(input, { caller, store, invalidate }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    await putInlineWithinQuota(
-      store.userPolicies,
-      { id: user.userId, kind: "user", name: user.userName },
-      { policyName: input.PolicyName, document: input.PolicyDocument },
-      MAX_INLINE_USER_POLICY_TOTAL_SIZE,
+    await putInlinePolicy(
+      { repo: store.userPolicies, id: user.userId },
+      input.PolicyName,
+      input.PolicyDocument,
+      {
+        maxTotalSize: MAX_INLINE_USER_POLICY_TOTAL_SIZE,
+        exceededMessage: `Maximum policy size of ${MAX_INLINE_USER_POLICY_TOTAL_SIZE} bytes exceeded for user ${user.userName}`,
+      },
     );
     invalidate({ kind: "user", id: user.userId });
   },

@@ -3,7 +3,7 @@
 import type { TagUserRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
 import { getUserOrThrow, userResourceArn } from "./resolveUser.ts";
-import { assertTagLimit, assertUniqueTagKeys, requestTagConditionKeys } from "./validateTags.ts";
+import { addTags, requestTagConditionKeys } from "./validateTags.ts";
 
 export const TagUser = defineOperation<TagUserRequest, void>({
   service: "iam",
@@ -14,10 +14,7 @@ export const TagUser = defineOperation<TagUserRequest, void>({
   conditionKeys: (input) => requestTagConditionKeys(input.Tags),
   async execute(input, { caller, store, invalidate }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
-    assertUniqueTagKeys(input.Tags);
-    const existing = await store.userTags.list(user.userId);
-    assertTagLimit(existing, input.Tags);
-    await store.userTags.put(user.userId, input.Tags);
+    await addTags(store.userTags, user.userId, input.Tags);
     // Principal tags feed aws:PrincipalTag conditions.
     invalidate({ kind: "user", id: user.userId });
   },

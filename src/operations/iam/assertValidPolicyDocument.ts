@@ -5,6 +5,7 @@
 import { LimitExceeded, MalformedPolicyDocument } from "../../domain/errors/iamErrors.ts";
 import {
   MalformedPolicyDocumentError,
+  type PolicyDocument,
   type PolicyKind,
   PolicySizeExceededError,
   parsePolicyDocument,
@@ -13,9 +14,9 @@ import {
 export function assertValidPolicyDocument(
   document: string,
   options: { kind: PolicyKind; maxSize?: number; sizeExceededMessage?: string },
-): void {
+): PolicyDocument {
   try {
-    parsePolicyDocument(document, { ...options, mode: "strict" });
+    return parsePolicyDocument(document, { ...options, mode: "strict" });
   } catch (err) {
     if (err instanceof PolicySizeExceededError) throw new LimitExceeded(err.message);
     if (err instanceof MalformedPolicyDocumentError) throw new MalformedPolicyDocument(err.message);

@@ -1,91 +1,136 @@
-// What the policy operations of users and groups (roles next) share: the managed-policy quota on
-// attachment, the aggregate size quota on inline policies, and the listing of both. Each takes
-// the identity's policy repository, so one rule serves every kind.
+// What every identity kind (user, role; groups alike) does with its policies, stated once:
+// attaching a managed policy within the identity's quota, detaching it, listing attachments,
+// putting an inline policy within the identity's aggregate size quota, reading and listing inline
+// policies. Each operation passes its identity's repository, id and AWS's quota and texts.
 
-import { LimitExceeded } from "../../domain/errors/iamErrors.ts";
-import type { AttachedPolicy } from "../../generated/iam/iamShapes.ts";
+import { LimitExceeded, type NoSuchEntity } from "../../domain/errors/iamErrors.ts";
+import type { CallerIdentity } from "../../domain/Principal.ts";
 import { measurePolicySize } from "../../policy/index.ts";
-import type { IdentityPolicyRepository } from "../../store/ports.ts";
+import type { IdentityPolicyRepository, StoreSession } from "../../store/ports.ts";
 import { type PaginatedList, paginateList } from "../paginateList.ts";
 import { assertValidPolicyDocument } from "./assertValidPolicyDocument.ts";
-import { nameOfPolicyArn, pathOfPolicyArn, policyNotFound } from "./resolvePolicy.ts";
+import {
+  findPolicy,
+  nameOfPolicyArn,
+  pathOfPolicyArn,
+  policyNotAttachable,
+  policyNotFound,
+} from "./resolvePolicy.ts";
+
+export interface PolicyHolder {
+  readonly repo: IdentityPolicyRepository;
+  readonly id: string;
+}
+
+interface Paging {
+  Marker?: string;
+  MaxItems?: number;
+}
 
 /**
- * Attaches `policyArn` (already resolved) to the owner unless it is attached already, at most
- * `limit` per owner. Counted inside the transaction, so racing attachments cannot pass the quota.
- * Returns whether anything changed.
+ * Attaches a managed policy (the account's own or AWS-managed) unless already attached; false
+ * when nothing changed. Counted inside the transaction, so racing attachments cannot both pass.
  */
-export async function attachWithinQuota(
-  repo: IdentityPolicyRepository,
-  ownerId: string,
+export async function attachManagedPolicy(
+  store: StoreSession,
+  caller: CallerIdentity,
+  holder: PolicyHolder,
   policyArn: string,
-  date: Date,
-  quota: { name: string; limit: number },
+  now: Date,
+  quota: { max: number; name: string },
 ): Promise<boolean> {
-  const attached = await repo.listAttached(ownerId);
-  if (attached.includes(policyArn)) return false;
-  if (attached.length >= quota.limit) {
-    throw new LimitExceeded(`Cannot exceed quota for ${quota.name}: ${quota.limit}`);
+  const found = await findPolicy(store, caller, policyArn);
+  if (!found) throw policyNotAttachable(policyArn);
+  const attached = await holder.repo.listAttached(holder.id);
+  if (attached.includes(found.policy.arn)) return false;
+  if (attached.length >= quota.max) {
+    throw new LimitExceeded(`Cannot exceed quota for ${quota.name}: ${quota.max}`);
   }
-  await repo.attach(ownerId, policyArn, date);
+  await holder.repo.attach(holder.id, found.policy.arn, now);
   return true;
 }
 
-/** Detaches a managed policy; one that is not attached is NoSuchEntity, as AWS answers. */
-export async function detachAttached(
-  repo: IdentityPolicyRepository,
-  ownerId: string,
-  policyArn: string,
-): Promise<void> {
-  if (!(await repo.listAttached(ownerId)).includes(policyArn)) throw policyNotFound(policyArn);
-  await repo.detach(ownerId, policyArn);
+/** Detaches a managed policy; one that is not attached is NoSuchEntity, as in AWS. */
+export async function detachManagedPolicy(holder: PolicyHolder, policyArn: string): Promise<void> {
+  const attached = await holder.repo.listAttached(holder.id);
+  if (!attached.includes(policyArn)) throw policyNotFound(policyArn);
+  await holder.repo.detach(holder.id, policyArn);
+}
+
+/** The attached managed policies in attachment order, filtered by the policies' path prefix. */
+export async function listAttachedPoliciesPage(
+  holder: PolicyHolder,
+  input: Paging & { PathPrefix?: string },
+): Promise<{
+  AttachedPolicies: { PolicyName: string; PolicyArn: string }[];
+  IsTruncated: boolean;
+  Marker?: string;
+}> {
+  const prefix = input.PathPrefix ?? "/";
+  const arns = (await holder.repo.listAttached(holder.id)).filter((arn) =>
+    pathOfPolicyArn(arn).startsWith(prefix),
+  );
+  const page = paginateList(arns, input.Marker, input.MaxItems);
+  return {
+    AttachedPolicies: page.items.map((arn) => ({ PolicyName: nameOfPolicyArn(arn), PolicyArn: arn })),
+    IsTruncated: page.IsTruncated,
+    ...(page.Marker ? { Marker: page.Marker } : {}),
+  };
 }
 
 /**
- * Adds or replaces an inline policy. AWS's quota is on all the owner's inline policies together
- * (white space not counted), the replaced policy excluded; summed inside the transaction, so two
- * racing puts cannot together pass it.
+ * Adds or replaces an inline policy. AWS's quota is on the identity's inline policies together
+ * (white space not counted), the replaced policy excluded; summed inside the transaction.
  */
-export async function putInlineWithinQuota(
-  repo: IdentityPolicyRepository,
-  owner: { id: string; kind: "user" | "group"; name: string },
-  policy: { policyName: string; document: string },
-  limit: number,
+export async function putInlinePolicy(
+  holder: PolicyHolder,
+  policyName: string,
+  document: string,
+  quota: { maxTotalSize: number; exceededMessage: string },
 ): Promise<void> {
-  let total = measurePolicySize(policy.document);
-  for (const other of await repo.listInline(owner.id)) {
-    if (other.policyName !== policy.policyName) total += measurePolicySize(other.document);
+  let total = measurePolicySize(document);
+  for (const other of await holder.repo.listInline(holder.id)) {
+    if (other.policyName !== policyName) total += measurePolicySize(other.document);
   }
-  if (total > limit) {
-    throw new LimitExceeded(`Maximum policy size of ${limit} bytes exceeded for ${owner.kind} ${owner.name}`);
-  }
-  assertValidPolicyDocument(policy.document, { kind: "identity" });
-  await repo.putInline(owner.id, policy);
+  if (total > quota.maxTotalSize) throw new LimitExceeded(quota.exceededMessage);
+  assertValidPolicyDocument(document, { kind: "identity" });
+  await holder.repo.putInline(holder.id, { policyName, document });
 }
 
-/** The names of the owner's inline policies, in name order, paginated. */
-export async function listInlineNames(
-  repo: IdentityPolicyRepository,
-  ownerId: string,
-  input: { Marker?: string; MaxItems?: number },
+/** The inline policy's document, or the identity kind's NoSuchEntity. */
+export async function getInlinePolicyOrThrow(
+  holder: PolicyHolder,
+  policyName: string,
+  notFound: (policyName: string) => NoSuchEntity,
+): Promise<string> {
+  const policy = await holder.repo.getInline(holder.id, policyName);
+  if (!policy) throw notFound(policyName);
+  return policy.document;
+}
+
+/** The names of the inline policies, in name order, paginated. */
+export async function listInlinePolicyNamesPage(
+  holder: PolicyHolder,
+  input: Paging,
 ): Promise<{ PolicyNames: string[]; IsTruncated: boolean; Marker?: string }> {
-  const names = (await repo.listInline(ownerId)).map((p) => p.policyName);
-  return wireList("PolicyNames", paginateList(names, input.Marker, input.MaxItems));
+  const names = (await holder.repo.listInline(holder.id)).map((p) => p.policyName);
+  const page = paginateList(names, input.Marker, input.MaxItems);
+  return {
+    PolicyNames: page.items,
+    IsTruncated: page.IsTruncated,
+    ...(page.Marker ? { Marker: page.Marker } : {}),
+  };
 }
 
-/** The owner's managed policies in attachment order, filtered by the policies' path prefix. */
-export async function listAttachedPolicies(
-  repo: IdentityPolicyRepository,
-  ownerId: string,
-  input: { PathPrefix?: string; Marker?: string; MaxItems?: number },
-): Promise<{ AttachedPolicies: AttachedPolicy[]; IsTruncated: boolean; Marker?: string }> {
-  const prefix = input.PathPrefix ?? "/";
-  const arns = (await repo.listAttached(ownerId)).filter((arn) => pathOfPolicyArn(arn).startsWith(prefix));
-  const page = paginateList(arns, input.Marker, input.MaxItems);
-  return wireList("AttachedPolicies", {
-    ...page,
-    items: page.items.map((arn) => ({ PolicyName: nameOfPolicyArn(arn), PolicyArn: arn })),
-  });
+/** The managed policy a permissions boundary names: it must exist and be visible to the account. */
+export async function boundaryPolicyArn(
+  store: StoreSession,
+  caller: CallerIdentity,
+  policyArn: string,
+): Promise<string> {
+  const found = await findPolicy(store, caller, policyArn);
+  if (!found) throw policyNotAttachable(policyArn);
+  return found.policy.arn;
 }
 
 /** A paginated list as the wire names it: the items under `key`, IsTruncated, and Marker if any. */

@@ -11,20 +11,24 @@ import type {
 import type { StoreSession } from "../../store/ports.ts";
 
 export interface PolicyUsage {
-  /** Users and groups (roles, once they exist) with the policy attached as a permissions policy. */
+  /** Users, groups and roles with the policy attached as a permissions policy. */
   attachments: number;
-  /** Users whose permissions boundary is this policy. */
+  /** Users and roles whose permissions boundary is this policy. */
   boundaries: number;
 }
 
 /** How the caller's account uses a policy; an AWS-managed policy's counts are per account too. */
 export async function policyUsage(store: StoreSession, accountId: string, arn: string): Promise<PolicyUsage> {
-  const [attachedToUsers, attachedToGroups, bounded] = await Promise.all([
-    store.userPolicies.usersWithAttached(accountId, arn),
-    store.groupPolicies.groupsWithAttached(accountId, arn),
-    store.userPolicies.usersWithBoundary(accountId, arn),
-  ]);
-  return { attachments: attachedToUsers.length + attachedToGroups.length, boundaries: bounded.length };
+  const [users, groups, roles, userBoundaries, roleBoundaries] = (
+    await Promise.all([
+      store.userPolicies.usersWithAttached(accountId, arn),
+      store.groupPolicies.groupsWithAttached(accountId, arn),
+      store.rolePolicies.rolesWithAttached(accountId, arn),
+      store.userPolicies.usersWithBoundary(accountId, arn),
+      store.rolePolicies.rolesWithBoundary(accountId, arn),
+    ])
+  ).map((ids) => ids.length) as [number, number, number, number, number];
+  return { attachments: users + groups + roles, boundaries: userBoundaries + roleBoundaries };
 }
 
 /**

@@ -3,6 +3,8 @@
 
 import { InvalidInput, LimitExceeded } from "../../domain/errors/iamErrors.ts";
 import { MAX_TAGS_PER_RESOURCE, type Tag } from "../../domain/Tag.ts";
+import type { TagRepository } from "../../store/ports.ts";
+import { paginateList } from "../paginateList.ts";
 
 export function assertUniqueTagKeys(tags: readonly Tag[]): void {
   const seen = new Set<string>();
@@ -28,4 +30,26 @@ export function requestTagConditionKeys(tags: readonly Tag[] | undefined): Recor
   const keys: Record<string, string | string[]> = { "aws:TagKeys": tags.map((t) => t.Key) };
   for (const tag of tags) keys[`aws:RequestTag/${tag.Key}`] = tag.Value;
   return keys;
+}
+
+/** Tags a resource, as every Tag* operation does: unique keys, at most 50 once merged. */
+export async function addTags(repo: TagRepository, resourceId: string, tags: readonly Tag[]): Promise<void> {
+  assertUniqueTagKeys(tags);
+  assertTagLimit(await repo.list(resourceId), tags);
+  await repo.put(resourceId, tags);
+}
+
+/** One page of a resource's tags, in the order they were added, as every List*Tags returns it. */
+export async function listTagsPage(
+  repo: TagRepository,
+  resourceId: string,
+  marker: string | undefined,
+  maxItems: number | undefined,
+): Promise<{ Tags: Tag[]; IsTruncated: boolean; Marker?: string }> {
+  const page = paginateList(await repo.list(resourceId), marker, maxItems);
+  return {
+    Tags: page.items.map((t) => ({ Key: t.Key, Value: t.Value })),
+    IsTruncated: page.IsTruncated,
+    ...(page.Marker ? { Marker: page.Marker } : {}),
+  };
 }

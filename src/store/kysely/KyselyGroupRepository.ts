@@ -7,8 +7,9 @@ import type { User } from "../../domain/User.ts";
 import type { GroupRepository, Page, PageRequest } from "../ports.ts";
 import type { Database, GroupsTable } from "../schema.ts";
 import { countRows } from "./countRows.ts";
-import { KyselyGroupPolicyRepository } from "./KyselyGroupPolicyRepository.ts";
+import { KyselyGroupPolicyRepository } from "./KyselyIdentityPolicyRepository.ts";
 import { toUser } from "./KyselyUserRepository.ts";
+import { listByName } from "./listByName.ts";
 import { continueAfter, pageOf } from "./pageMarker.ts";
 
 function toGroup(row: Selectable<GroupsTable>): Group {
@@ -45,16 +46,15 @@ export class KyselyGroupRepository implements GroupRepository {
   }
 
   async list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<Group>> {
-    let q = this.db
-      .selectFrom("groups")
-      .selectAll()
-      .where("account_id", "=", accountId)
-      .orderBy("group_name_lower")
-      .limit(page.maxItems + 1);
-    if (pathPrefix !== "/") q = q.where("path", ">=", pathPrefix).where("path", "<", `${pathPrefix}\uffff`);
-    const after = continueAfter(page);
-    if (after !== undefined) q = q.where("group_name_lower", ">", after);
-    return pageOf(await q.execute(), page.maxItems, toGroup, (r) => r.group_name_lower);
+    const rows = await listByName<Selectable<GroupsTable>>(
+      this.db,
+      "groups",
+      "group_name_lower",
+      accountId,
+      pathPrefix,
+      page,
+    );
+    return { ...rows, items: rows.items.map(toGroup) };
   }
 
   count(accountId: string): Promise<number> {

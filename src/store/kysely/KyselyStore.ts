@@ -7,13 +7,18 @@ import type { Database } from "../schema.ts";
 import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
 import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
-import { KyselyGroupPolicyRepository } from "./KyselyGroupPolicyRepository.ts";
 import { KyselyGroupRepository } from "./KyselyGroupRepository.ts";
+import {
+  KyselyGroupPolicyRepository,
+  KyselyRolePolicyRepository,
+  KyselyUserPolicyRepository,
+} from "./KyselyIdentityPolicyRepository.ts";
+import { KyselyInstanceProfileRepository } from "./KyselyInstanceProfileRepository.ts";
 import { KyselyManagedPolicyRepository } from "./KyselyManagedPolicyRepository.ts";
 import { KyselyMfaCodeFailureRepository } from "./KyselyMfaCodeFailureRepository.ts";
 import { KyselyMfaDeviceRepository } from "./KyselyMfaDeviceRepository.ts";
+import { KyselyRoleRepository } from "./KyselyRoleRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
-import { KyselyUserPolicyRepository } from "./KyselyUserPolicyRepository.ts";
 import { KyselyUserRepository } from "./KyselyUserRepository.ts";
 
 function sessionOver(db: Kysely<Database>): StoreSession {
@@ -27,6 +32,11 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     userPolicies: new KyselyUserPolicyRepository(db),
     groups: new KyselyGroupRepository(db),
     groupPolicies: new KyselyGroupPolicyRepository(db),
+    roles: new KyselyRoleRepository(db),
+    roleTags: new KyselyTagRepository(db),
+    rolePolicies: new KyselyRolePolicyRepository(db),
+    instanceProfiles: new KyselyInstanceProfileRepository(db),
+    instanceProfileTags: new KyselyTagRepository(db),
     mfaDevices: new KyselyMfaDeviceRepository(db),
     mfaDeviceTags: new KyselyTagRepository(db),
     mfaCodeFailures: new KyselyMfaCodeFailureRepository(db),
@@ -44,6 +54,11 @@ export class KyselyStore implements Store {
   readonly userPolicies;
   readonly groups;
   readonly groupPolicies;
+  readonly roles;
+  readonly roleTags;
+  readonly rolePolicies;
+  readonly instanceProfiles;
+  readonly instanceProfileTags;
   readonly mfaDevices;
   readonly mfaDeviceTags;
   readonly mfaCodeFailures;
@@ -68,6 +83,11 @@ export class KyselyStore implements Store {
     this.userPolicies = session.userPolicies;
     this.groups = session.groups;
     this.groupPolicies = session.groupPolicies;
+    this.roles = session.roles;
+    this.roleTags = session.roleTags;
+    this.rolePolicies = session.rolePolicies;
+    this.instanceProfiles = session.instanceProfiles;
+    this.instanceProfileTags = session.instanceProfileTags;
     this.mfaDevices = session.mfaDevices;
     this.mfaDeviceTags = session.mfaDeviceTags;
     this.mfaCodeFailures = session.mfaCodeFailures;

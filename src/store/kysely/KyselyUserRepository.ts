@@ -6,8 +6,8 @@ import type { User } from "../../domain/User.ts";
 import type { Page, PageRequest, UserRepository } from "../ports.ts";
 import type { Database, UsersTable } from "../schema.ts";
 import { countRows } from "./countRows.ts";
-import { KyselyUserPolicyRepository } from "./KyselyUserPolicyRepository.ts";
-import { continueAfter, pageOf } from "./pageMarker.ts";
+import { KyselyUserPolicyRepository } from "./KyselyIdentityPolicyRepository.ts";
+import { listByName } from "./listByName.ts";
 
 export function toUser(row: Selectable<UsersTable>): User {
   return {
@@ -45,17 +45,15 @@ export class KyselyUserRepository implements UserRepository {
   }
 
   async list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<User>> {
-    let q = this.db
-      .selectFrom("users")
-      .selectAll()
-      .where("account_id", "=", accountId)
-      .orderBy("user_name_lower")
-      .limit(page.maxItems + 1);
-    if (pathPrefix !== "/") q = q.where("path", ">=", pathPrefix).where("path", "<", `${pathPrefix}\uffff`);
-    const after = continueAfter(page);
-    if (after !== undefined) q = q.where("user_name_lower", ">", after);
-    const rows = await q.execute();
-    return pageOf(rows, page.maxItems, toUser, (r) => r.user_name_lower);
+    const rows = await listByName<Selectable<UsersTable>>(
+      this.db,
+      "users",
+      "user_name_lower",
+      accountId,
+      pathPrefix,
+      page,
+    );
+    return { ...rows, items: rows.items.map(toUser) };
   }
 
   async create(user: User): Promise<void> {

@@ -5,6 +5,7 @@ import * as m0001 from "./m0001_initial.ts";
 import * as m0002 from "./m0002_mfa.ts";
 import * as m0003 from "./m0003_policies.ts";
 import * as m0004 from "./m0004_groups.ts";
+import * as m0005 from "./m0005_roles.ts";
 import * as m0006 from "./m0006_account_aliases.ts";
 
 export const migrationList: Record<string, Migration> = {
@@ -12,5 +13,6 @@ export const migrationList: Record<string, Migration> = {
   "0002_mfa": m0002,
   "0003_policies": m0003,
   "0004_groups": m0004,
+  "0005_roles": m0005,
   "0006_account_aliases": m0006,
 };

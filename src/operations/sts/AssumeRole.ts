@@ -1,0 +1,155 @@
+// AssumeRole: temporary credentials for a role session, decided as AWS documents. The role's
+// trust policy must always allow the caller (the one resource policy that is never optional): in
+// the same account a trust policy naming the caller itself suffices on its own, one naming the
+// account delegates to the caller's identity policies, and across accounts both sides must allow.
+// Session tags need sts:TagSession and a source identity sts:SetSourceIdentity, on the same
+// terms. An MFA code in the request is checked (and spent) before the decision, so a trust policy
+// that requires aws:MultiFactorAuthPresent refuses a long-term key alone.
+//
+// Durations: 900 s up to the role's MaxSessionDuration (default 3,600 s), at most one hour when a
+// role session assumes a role (role chaining). Chaining carries the transitive session tags and
+// the source identity, which the new request cannot change.
+
+import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
+import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
+import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
+import { AccessDenied, ValidationError } from "../../domain/errors/commonErrors.ts";
+import { assumedRoleArn } from "../../domain/Principal.ts";
+import type { Tag } from "../../domain/Tag.ts";
+import type { AssumeRoleRequest, AssumeRoleResponse } from "../../generated/sts/stsShapes.ts";
+import { assertUniqueTagKeys, requestTagConditionKeys } from "../iam/validateTags.ts";
+import { proveStsMfaCode } from "../mfa/proveStsMfaCode.ts";
+import { ownerOfCaller } from "../mfa/resolveMfaOwner.ts";
+import { defineOperation } from "../Operation.ts";
+import { parseRoleArn, trustPolicyOf } from "./resolveRoleToAssume.ts";
+import { ROLE_CHAINING_MAX_SECONDS, sessionPolicies } from "./sessionPolicies.ts";
+import { sessionTags } from "./sessionTags.ts";
+
+export const DEFAULT_ROLE_SESSION_SECONDS = 3_600;
+
+export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>({
+  service: "sts",
+  name: "AssumeRole",
+  action: "sts:AssumeRole",
+  // It may spend an MFA code and records the role's last use.
+  mutating: true,
+  resource: (input) => input.RoleArn,
+  resourcePolicy: (input, { store }) => trustPolicyOf(store, input.RoleArn),
+  alsoRequires: (input) => [
+    ...((input.Tags?.length ?? 0) > 0 || (input.TransitiveTagKeys?.length ?? 0) > 0
+      ? ["sts:TagSession"]
+      : []),
+    ...(input.SourceIdentity !== undefined ? ["sts:SetSourceIdentity"] : []),
+  ],
+  conditionKeys: (input) => ({
+    "sts:RoleSessionName": input.RoleSessionName,
+    ...(input.ExternalId !== undefined ? { "sts:ExternalId": input.ExternalId } : {}),
+    ...(input.SourceIdentity !== undefined ? { "sts:SourceIdentity": input.SourceIdentity } : {}),
+    ...(input.TransitiveTagKeys?.length ? { "sts:TransitiveTagKeys": input.TransitiveTagKeys } : {}),
+    ...requestTagConditionKeys(input.Tags),
+  }),
+  async proveMfa(input, { caller, store, now, sealer }) {
+    if (input.SerialNumber === undefined && input.TokenCode === undefined) return undefined;
+    const owner = caller.type === "AssumedRole" ? undefined : ownerOfCaller(caller);
+    const proven = await proveStsMfaCode(
+      { store, sealer, now },
+      { accountId: caller.accountId, owner },
+      input,
+    );
+    return new Date(proven.at * 1000);
+  },
+  async execute(input, { caller, store, now, random, sealer, region, mfaProvedAt, auditDetails }) {
+    // AWS: the account's root user cannot assume roles.
+    if (caller.type === "Root") throw new AccessDenied("Roles may not be assumed by root accounts.");
+    const target = parseRoleArn(input.RoleArn);
+    const role = target && (await store.roles.getByName(target.accountId, target.roleName));
+    // The decision already refused a missing role (its trust policy allows no one); this is the
+    // same answer for a role deleted in between.
+    if (!role || role.arn !== input.RoleArn) {
+      throw new AccessDenied(
+        `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`,
+      );
+    }
+    const parent = caller.roleSession;
+    const chained = parent !== undefined;
+    const duration = input.DurationSeconds ?? DEFAULT_ROLE_SESSION_SECONDS;
+    if (chained && duration > ROLE_CHAINING_MAX_SECONDS) {
+      throw new ValidationError(
+        "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
+      );
+    }
+    if (duration > role.maxSessionDuration) {
+      throw new ValidationError(
+        "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
+      );
+    }
+    const requestTags: Tag[] = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value }));
+    assertUniqueTagKeys(requestTags);
+    const tags = sessionTags(parent, requestTags, input.TransitiveTagKeys ?? []);
+    const policies = sessionPolicies(input, tags.tags);
+
+    // The source identity is set once, by the first session of a chain, and then sticks.
+    const sourceIdentity = parent?.sourceIdentity ?? input.SourceIdentity;
+    if (
+      parent?.sourceIdentity !== undefined &&
+      input.SourceIdentity !== undefined &&
+      input.SourceIdentity !== parent.sourceIdentity
+    ) {
+      // AWS wording unconfirmed.
+      throw new AccessDenied("The source identity of a role session cannot be changed by role chaining.");
+    }
+
+    const mfaAt = mfaProvedAt ?? caller.credential.mfaAuthenticatedAt;
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const expiresAt = issuedAt + duration;
+    const accessKeyId = generateAccessKeyId("temporary", random);
+    const secretAccessKey = generateSecretAccessKey(random);
+    const arn = assumedRoleArn(role.accountId, role.roleName, input.RoleSessionName);
+    const assumedRoleId = `${role.roleId}:${input.RoleSessionName}`;
+    const originUserId = caller.userId ?? caller.credential.originUserId;
+    const sourceAccessKeyId =
+      caller.credential.sourceAccessKeyId ??
+      (caller.credential.kind === "long-term-key" ? caller.credential.accessKeyId : undefined);
+    const sessionToken = encodeSessionToken(
+      {
+        accessKeyId,
+        secretAccessKey,
+        accountId: role.accountId,
+        principalType: "assumed-role",
+        principalArn: arn,
+        principalId: assumedRoleId,
+        roleId: role.roleId,
+        roleName: role.roleName,
+        roleArn: role.arn,
+        roleSessionName: input.RoleSessionName,
+        ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
+        issuedAt,
+        expiresAt,
+        ...(mfaAt ? { mfaAuthenticatedAt: Math.floor(mfaAt.getTime() / 1000) } : {}),
+        ...(policies.inline !== undefined ? { sessionPolicy: policies.inline } : {}),
+        ...(policies.arns.length > 0 ? { sessionPolicyArns: policies.arns } : {}),
+        ...(sourceAccessKeyId ? { sourceAccessKeyId } : {}),
+        ...(originUserId ? { originUserId } : {}),
+        ...(tags.tags.length > 0 ? { tags: Object.fromEntries(tags.tags.map((t) => [t.Key, t.Value])) } : {}),
+        ...(tags.transitiveTagKeys.length > 0 ? { transitiveTagKeys: tags.transitiveTagKeys } : {}),
+        ...(chained ? { chained: 1 } : {}),
+      },
+      sealer,
+    );
+    await store.roles.recordLastUsed(role.roleId, now, region);
+    auditDetails.temporaryAccessKeyId = accessKeyId;
+    auditDetails.mfaAuthenticated = mfaAt !== undefined;
+    auditDetails.chained = chained;
+    return {
+      Credentials: {
+        AccessKeyId: accessKeyId,
+        SecretAccessKey: secretAccessKey,
+        SessionToken: sessionToken,
+        Expiration: new Date(expiresAt * 1000),
+      },
+      AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: arn },
+      ...(policies.packedPolicySize !== undefined ? { PackedPolicySize: policies.packedPolicySize } : {}),
+      ...(sourceIdentity !== undefined ? { SourceIdentity: sourceIdentity } : {}),
+    };
+  },
+});
