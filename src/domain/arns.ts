@@ -41,3 +41,11 @@ export function roleArn(accountId: string, path: string, roleName: string): stri
 export function instanceProfileArn(accountId: string, path: string, instanceProfileName: string): string {
   return iamResourceArn(accountId, "instance-profile", path, instanceProfileName);
 }
+
+const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\u0021-\u007E]*\/)?([\w+=,.@-]{1,64})$/;
+
+/** The account and role name in a role ARN (any path), or undefined if `arn` is not one. */
+export function parseRoleArn(arn: string): { accountId: string; roleName: string } | undefined {
+  const m = ROLE_ARN.exec(arn);
+  return m ? { accountId: m[1] as string, roleName: m[2] as string } : undefined;
+}

@@ -96,6 +96,7 @@ import { UpdateRole } from "./iam/UpdateRole.ts";
 import { UpdateRoleDescription } from "./iam/UpdateRoleDescription.ts";
 import { UpdateUser } from "./iam/UpdateUser.ts";
 import type { Operation } from "./Operation.ts";
+import { AssumeRole } from "./sts/AssumeRole.ts";
 import { GetAccessKeyInfo } from "./sts/GetAccessKeyInfo.ts";
 import { GetCallerIdentity } from "./sts/GetCallerIdentity.ts";
 import { GetSessionToken } from "./sts/GetSessionToken.ts";
@@ -204,5 +205,5 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     UntagInstanceProfile,
     ListInstanceProfileTags,
   ]),
-  sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken]),
+  sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole]),
 };

@@ -12,7 +12,8 @@ import type { SigV4Claim } from "../auth/sigv4/SigV4Claim.ts";
 import { ACCESS_KEY_SECRET_CONTEXT } from "../domain/AccessKey.ts";
 import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import { ExpiredToken, InvalidClientTokenId } from "../domain/errors/authErrors.ts";
-import { type CallerIdentity, rootCaller, userCaller } from "../domain/Principal.ts";
+import { type CallerIdentity, roleSessionCaller, rootCaller, userCaller } from "../domain/Principal.ts";
+import type { Role } from "../domain/Role.ts";
 import type { User } from "../domain/User.ts";
 import type { Store } from "../store/ports.ts";
 import { DependentCache, type Loaded } from "./caches/DependentCache.ts";
@@ -27,6 +28,7 @@ const MAX_CACHED_KEYS = 50_000;
 export class CredentialResolver {
   private readonly longTerm = new DependentCache<ResolvedCredential | undefined>(MAX_CACHED_KEYS);
   private readonly users = new DependentCache<User | undefined>(MAX_CACHED_KEYS);
+  private readonly roles = new DependentCache<Role | undefined>(MAX_CACHED_KEYS);
 
   constructor(
     private readonly store: Store,
@@ -37,6 +39,7 @@ export class CredentialResolver {
   invalidate(changed: readonly ChangedEntity[]): void {
     this.longTerm.invalidate(changed);
     this.users.invalidate(changed);
+    this.roles.invalidate(changed);
   }
 
   async resolve(claim: SigV4Claim, now: Date): Promise<ResolvedCredential> {
@@ -102,8 +105,39 @@ export class CredentialResolver {
         caller: userCaller(user, credential),
       };
     }
-    // Role sessions arrive with the identities issue; until then no such token can be issued.
+    if (session.principalType === "assumed-role" && session.roleId && session.roleSessionName) {
+      // A deleted role's sessions die with the role; a role deleted and made again under the
+      // same name is another role (a new id), whose trust the old session never passed.
+      const role = await this.roleById(session.roleId);
+      if (!role || role.accountId !== session.accountId || role.arn !== session.roleArn) {
+        throw new InvalidClientTokenId();
+      }
+      return {
+        secretAccessKey: session.secretAccessKey,
+        caller: roleSessionCaller(
+          session.accountId,
+          {
+            roleId: role.roleId,
+            roleName: role.roleName,
+            roleArn: role.arn,
+            sessionName: session.roleSessionName,
+            ...(session.sourceIdentity !== undefined ? { sourceIdentity: session.sourceIdentity } : {}),
+            tags: Object.entries(session.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
+            transitiveTagKeys: session.transitiveTagKeys ?? [],
+            chained: session.chained === 1,
+          },
+          credential,
+        ),
+      };
+    }
     throw new InvalidClientTokenId();
+  }
+
+  private roleById(roleId: string): Promise<Role | undefined> {
+    return this.roles.get(roleId, async () => ({
+      value: await this.store.roles.getById(roleId),
+      dependsOn: [{ kind: "role", id: roleId }],
+    }));
   }
 
   private userById(userId: string): Promise<User | undefined> {

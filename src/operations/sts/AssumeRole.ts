@@ -13,6 +13,7 @@
 import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
 import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
 import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
+import { parseRoleArn } from "../../domain/arns.ts";
 import { AccessDenied, ValidationError } from "../../domain/errors/commonErrors.ts";
 import { assumedRoleArn } from "../../domain/Principal.ts";
 import type { Tag } from "../../domain/Tag.ts";
@@ -21,7 +22,7 @@ import { assertUniqueTagKeys, requestTagConditionKeys } from "../iam/validateTag
 import { proveStsMfaCode } from "../mfa/proveStsMfaCode.ts";
 import { ownerOfCaller } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
-import { parseRoleArn, trustPolicyOf } from "./resolveRoleToAssume.ts";
+import { trustPolicyOf } from "./resolveRoleToAssume.ts";
 import { ROLE_CHAINING_MAX_SECONDS, sessionPolicies } from "./sessionPolicies.ts";
 import { sessionTags } from "./sessionTags.ts";
 

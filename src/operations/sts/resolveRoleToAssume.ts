@@ -3,15 +3,9 @@
 // policy that allows no one, so the caller gets AccessDenied, as AWS answers, not NoSuchEntity:
 // the answer must not tell an outsider which roles exist.
 
+import { parseRoleArn } from "../../domain/arns.ts";
 import type { StoreSession } from "../../store/ports.ts";
 import type { ResourcePolicyOf } from "../Operation.ts";
-
-const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\u0021-\u007E]*\/)?([\w+=,.@-]{1,64})$/;
-
-export function parseRoleArn(arn: string): { accountId: string; roleName: string } | undefined {
-  const m = ROLE_ARN.exec(arn);
-  return m ? { accountId: m[1] as string, roleName: m[2] as string } : undefined;
-}
 
 const TRUSTS_NO_ONE = '{"Version":"2012-10-17","Statement":[]}';
 

@@ -8,7 +8,7 @@ import type { Sealer } from "../../auth/sealing/Sealer.ts";
 import { authorize } from "../../authorization/authorize.ts";
 import { buildRequestContext, type RequestFacts } from "../../authorization/buildRequestContext.ts";
 import { requestPrincipalOf } from "../../authorization/requestPrincipalOf.ts";
-import { parseUserArn } from "../../domain/arns.ts";
+import { parseRoleArn, parseUserArn } from "../../domain/arns.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { Tag } from "../../domain/Tag.ts";
 import type { Operation } from "../../operations/Operation.ts";
@@ -96,16 +96,25 @@ export class Authorizer {
     };
   }
 
-  /** Tags of the IAM user a request acts on, for iam:ResourceTag and aws:ResourceTag conditions. */
+  /**
+   * Tags of the IAM user or role a request acts on, for iam:ResourceTag and aws:ResourceTag
+   * conditions (a role in another account too: AssumeRole's trust decisions read them).
+   */
   private async resourceTags(
     resource: string,
     caller: CallerIdentity,
     store: StoreSession,
   ): Promise<Tag[] | undefined> {
     if (caller.type === "Root") return undefined;
-    const target = parseUserArn(resource);
-    if (target?.accountId !== caller.accountId) return undefined;
-    const user = await store.users.getByName(caller.accountId, target.userName);
-    return user ? store.userTags.list(user.userId) : undefined;
+    const user = parseUserArn(resource);
+    if (user) {
+      if (user.accountId !== caller.accountId) return undefined;
+      const found = await store.users.getByName(caller.accountId, user.userName);
+      return found ? store.userTags.list(found.userId) : undefined;
+    }
+    const role = parseRoleArn(resource);
+    if (!role) return undefined;
+    const found = await store.roles.getByName(role.accountId, role.roleName);
+    return found?.arn === resource ? store.roleTags.list(found.roleId) : undefined;
   }
 }

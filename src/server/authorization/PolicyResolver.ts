@@ -157,8 +157,21 @@ export class PolicyResolver implements PolicyCatalog {
     return { value, dependsOn };
   }
 
-  private async loadRole(roleId: string, _store: StoreSession) {
-    return { value: undefined, dependsOn: [{ kind: "role", id: roleId } as const] };
+  private async loadRole(roleId: string, store: StoreSession) {
+    const dependsOn: ChangedEntity[] = [{ kind: "role", id: roleId }];
+    const role = await store.roles.getById(roleId);
+    if (!role) return { value: undefined, dependsOn };
+    const boundary = await this.boundaryStored(role.permissionsBoundaryArn, store, dependsOn);
+    const value: IdentityEntities = {
+      kind: "role",
+      arn: role.arn,
+      inline: (await store.rolePolicies.listInline(roleId)).map(inlineStored),
+      attached: await this.attachedStored(await store.rolePolicies.listAttached(roleId), store, dependsOn),
+      ...(boundary ? { boundary } : {}),
+      tags: await store.roleTags.list(roleId),
+      groups: [],
+    };
+    return { value, dependsOn };
   }
 
   private async attachedStored(
