@@ -14,7 +14,7 @@ export async function issueRootAccessKey(
   accountId: string,
   now: Date,
 ): Promise<{ accessKeyId: string; secretAccessKey: string }> {
-  const accessKeyId = generateAccessKeyId("long-term");
+  const accessKeyId = generateAccessKeyId("long-term", undefined, accountId);
   const secretAccessKey = generateSecretAccessKey();
   await tx.accessKeys.create({
     accessKeyId,

@@ -22,7 +22,7 @@ export const CreateAccessKey = defineOperation<CreateAccessKeyRequest, CreateAcc
     if (existing.length >= MAX_ACCESS_KEYS_PER_USER) {
       throw new LimitExceeded(`Cannot exceed quota for AccessKeysPerUser: ${MAX_ACCESS_KEYS_PER_USER}`);
     }
-    const accessKeyId = generateAccessKeyId("long-term", random);
+    const accessKeyId = generateAccessKeyId("long-term", random, caller.accountId);
     const secret = generateSecretAccessKey(random);
     await store.accessKeys.create({
       accessKeyId,

@@ -43,7 +43,7 @@ export const GetSessionToken = defineOperation<GetSessionTokenRequest, GetSessio
 
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = issuedAt + duration;
-    const accessKeyId = generateAccessKeyId("temporary", random);
+    const accessKeyId = generateAccessKeyId("temporary", random, caller.accountId);
     const secretAccessKey = generateSecretAccessKey(random);
     const sessionToken = encodeSessionToken(
       {
