@@ -19,7 +19,8 @@ export interface StoredPolicy {
 }
 
 export interface IdentityEntities {
-  readonly kind: "user" | "role";
+  /** A group stands for itself only in the simulator (SimulatePrincipalPolicy on a group ARN). */
+  readonly kind: "user" | "group" | "role";
   readonly arn: string;
   readonly inline: readonly StoredPolicy[];
   readonly attached: readonly StoredPolicy[];

@@ -3,15 +3,16 @@
 // which caches a change makes stale. Handlers never see HTTP.
 
 import type { Sealer } from "../auth/sealing/Sealer.ts";
+import type { IdentityEntities } from "../authorization/PrincipalEntities.ts";
 import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
 import type { Tag } from "../domain/Tag.ts";
 import type { CompiledPolicy, PolicyKind, PolicySet, PolicySourceType } from "../policy/index.ts";
 import type { StoreSession } from "../store/ports.ts";
 
-/** A stored principal whose policies can be loaded: an IAM user or a role. */
+/** A stored identity whose policies can be loaded: an IAM user, a group or a role. */
 export interface PrincipalRef {
-  readonly kind: "user" | "role";
+  readonly kind: "user" | "group" | "role";
   readonly id: string;
 }
 
@@ -19,6 +20,8 @@ export interface PrincipalRef {
 export interface PolicyCatalog {
   /** The principal's identity-based policies and boundary (no session or resource policy), and its tags. */
   forPrincipal(ref: PrincipalRef, store: StoreSession): Promise<{ set: PolicySet; tags: readonly Tag[] }>;
+  /** The stored documents behind `forPrincipal` (identity policies, groups', boundary). */
+  entitiesOf(ref: PrincipalRef, store: StoreSession): Promise<IdentityEntities | undefined>;
   /** The default version's document of a managed policy, customer or AWS-managed. */
   managedDocument(arn: string, store: StoreSession): Promise<string | undefined>;
   compile(

@@ -1,14 +1,13 @@
-// SimulatePrincipalPolicy: what a user's real policies (plus any extra ones given) would decide
+// SimulatePrincipalPolicy: what a user's, group's or role's real policies (plus any extra ones given) would decide
 // for the given actions and resources. Its boundary is the user's own, unless the request
 // supplies one to try instead.
 
-import { parseUserArn } from "../../domain/arns.ts";
-import { InvalidInput, NoSuchEntity } from "../../domain/errors/iamErrors.ts";
 import type {
   SimulatePolicyResponse,
   SimulatePrincipalPolicyRequest,
 } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
+import { resolvePolicySource } from "./resolvePolicySource.ts";
 import {
   compileSuppliedPolicies,
   resourceOwnerAccount,
@@ -27,27 +26,14 @@ export const SimulatePrincipalPolicy = defineOperation<
   mutating: false,
   resource: (input) => input.PolicySourceArn,
   async execute(input, { caller, store, policies }) {
-    const source = parseUserArn(input.PolicySourceArn);
-    if (!source) {
-      // Groups and roles arrive with the identities issue.
-      throw new InvalidInput(`Invalid PolicySourceArn: ${input.PolicySourceArn} is not a user ARN.`);
-    }
-    const user =
-      source.accountId === caller.accountId
-        ? await store.users.getByName(caller.accountId, source.userName)
-        : undefined;
-    if (!user || user.arn !== input.PolicySourceArn) {
-      throw new NoSuchEntity(`The user with name ${source.userName} cannot be found.`);
-    }
-    const own = (await policies.forPrincipal({ kind: "user", id: user.userId }, store)).set;
+    const source = await resolvePolicySource(store, caller, input.PolicySourceArn);
+    const own = (await policies.forPrincipal(source.ref, store)).set;
     const supplied = compileSuppliedPolicies(policies, input);
     const boundary = supplied.boundary ?? own.boundary;
     const owner = resourceOwnerAccount(input.ResourceOwner);
     const results = simulatePolicies({
       principal:
-        input.CallerArn !== undefined
-          ? simulatedCaller(input.CallerArn, caller.accountId)
-          : { arn: user.arn, accountId: user.accountId, type: "user" },
+        input.CallerArn !== undefined ? simulatedCaller(input.CallerArn, caller.accountId) : source.principal,
       identity: [...own.identity, ...supplied.identity],
       ...(boundary ? { boundary } : {}),
       ...(supplied.resourcePolicy ? { resourcePolicy: supplied.resourcePolicy } : {}),

@@ -114,10 +114,31 @@ export class PolicyResolver implements PolicyCatalog {
     };
   }
 
+  entitiesOf(ref: PrincipalRef, store: StoreSession): Promise<IdentityEntities | undefined> {
+    return this.identity(ref, store);
+  }
+
   private identity(ref: PrincipalRef, store: StoreSession): Promise<IdentityEntities | undefined> {
-    return this.principals.get(`${ref.kind}:${ref.id}`, () =>
-      ref.kind === "user" ? this.loadUser(ref.id, store) : this.loadRole(ref.id, store),
-    );
+    return this.principals.get(`${ref.kind}:${ref.id}`, () => {
+      if (ref.kind === "user") return this.loadUser(ref.id, store);
+      if (ref.kind === "group") return this.loadGroup(ref.id, store);
+      return this.loadRole(ref.id, store);
+    });
+  }
+
+  private async loadGroup(groupId: string, store: StoreSession) {
+    const dependsOn: ChangedEntity[] = [{ kind: "group", id: groupId }];
+    const group = await store.groups.getById(groupId);
+    if (!group) return { value: undefined, dependsOn };
+    const value: IdentityEntities = {
+      kind: "group",
+      arn: group.arn,
+      inline: (await store.groupPolicies.listInline(groupId)).map(inlineStored),
+      attached: await this.attachedStored(await store.groupPolicies.listAttached(groupId), store, dependsOn),
+      tags: [],
+      groups: [],
+    };
+    return { value, dependsOn };
   }
 
   private async loadUser(userId: string, store: StoreSession) {
