@@ -97,6 +97,7 @@ import { UpdateRoleDescription } from "./iam/UpdateRoleDescription.ts";
 import { UpdateUser } from "./iam/UpdateUser.ts";
 import type { Operation } from "./Operation.ts";
 import { AssumeRole } from "./sts/AssumeRole.ts";
+import { DecodeAuthorizationMessage } from "./sts/DecodeAuthorizationMessage.ts";
 import { GetAccessKeyInfo } from "./sts/GetAccessKeyInfo.ts";
 import { GetCallerIdentity } from "./sts/GetCallerIdentity.ts";
 import { GetSessionToken } from "./sts/GetSessionToken.ts";
@@ -205,5 +206,5 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     UntagInstanceProfile,
     ListInstanceProfileTags,
   ]),
-  sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole]),
+  sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole, DecodeAuthorizationMessage]),
 };

@@ -7,3 +7,10 @@ export class PackedPolicyTooLarge extends AwsError {
     super("PackedPolicyTooLarge", 400, message);
   }
 }
+
+export class InvalidAuthorizationMessageException extends AwsError {
+  constructor() {
+    // AWS wording unconfirmed.
+    super("InvalidAuthorizationMessageException", 400, "The encoded authorization message is invalid.");
+  }
+}
