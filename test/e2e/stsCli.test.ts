@@ -63,7 +63,7 @@ describe("AWS CLI: STS role sessions", { skip: available ? false : AWS_CLI_MISSI
     assert.equal(who.UserId, `${created.Role.RoleId}:cli-session`);
     const info = await awsCliJson(
       url,
-      key,
+      ROOT_KEY,
       "sts",
       "get-access-key-info",
       "--access-key-id",
