@@ -45,6 +45,8 @@ export class PolicyResolver implements PolicyCatalog {
   private readonly principals = new DependentCache<IdentityEntities | undefined>(MAX_PRINCIPALS);
   private readonly managedPolicies = new DependentCache<StoredPolicy | undefined>(MAX_COMPILED);
   private readonly compileBound = this.compile.bind(this);
+  /** The compiled identity part of each cached principal, built once per cache entry. */
+  private readonly identitySets = new WeakMap<IdentityEntities, PolicySet>();
 
   constructor(private readonly awsManaged: AwsManagedPolicySource) {}
 
@@ -99,8 +101,30 @@ export class PolicyResolver implements PolicyCatalog {
     store: StoreSession,
     resourcePolicy?: PrincipalEntities["resourcePolicy"],
   ): Promise<{ set: PolicySet; tags: readonly Tag[] }> {
-    const entities = await this.entitiesFor(caller, store, resourcePolicy);
-    return { set: loadPolicySet(entities, this.compileBound), tags: entities.identity?.tags ?? [] };
+    const { identity, ...rest } = await this.entitiesFor(caller, store, resourcePolicy);
+    const own = this.identitySet(identity);
+    const tags = identity?.tags ?? [];
+    // The hot path: a user or role without session or resource policies reuses its compiled set.
+    if (!rest.session && !rest.resourcePolicy) return { set: own, tags };
+    const extra = loadPolicySet(rest, this.compileBound);
+    return {
+      set: {
+        ...own,
+        ...(extra.session ? { session: extra.session } : {}),
+        ...(extra.resource ? { resource: extra.resource } : {}),
+      },
+      tags,
+    };
+  }
+
+  private identitySet(identity: IdentityEntities | undefined): PolicySet {
+    if (!identity) return { identity: [] };
+    let set = this.identitySets.get(identity);
+    if (!set) {
+      set = loadPolicySet({ identity }, this.compileBound);
+      this.identitySets.set(identity, set);
+    }
+    return set;
   }
 
   async forPrincipal(
@@ -108,10 +132,7 @@ export class PolicyResolver implements PolicyCatalog {
     store: StoreSession,
   ): Promise<{ set: PolicySet; tags: readonly Tag[] }> {
     const identity = await this.identity(ref, store);
-    return {
-      set: loadPolicySet(identity ? { identity } : {}, this.compileBound),
-      tags: identity?.tags ?? [],
-    };
+    return { set: this.identitySet(identity), tags: identity?.tags ?? [] };
   }
 
   entitiesOf(ref: PrincipalRef, store: StoreSession): Promise<IdentityEntities | undefined> {
