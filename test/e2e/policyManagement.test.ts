@@ -26,6 +26,7 @@ import {
   ListAttachedUserPoliciesCommand,
   ListEntitiesForPolicyCommand,
   ListPoliciesCommand,
+  type ListPoliciesCommandOutput,
   ListPolicyTagsCommand,
   ListPolicyVersionsCommand,
   ListUserPoliciesCommand,
@@ -77,6 +78,23 @@ async function createPolicy(name: string, document = allow("s3:GetObject"), path
   );
   assert.ok(out.Policy?.Arn);
   return out.Policy.Arn;
+}
+
+/** Every policy ListPolicies returns for `filter`, walking its pages of `maxItems`. */
+async function listAllPolicies(
+  filter: { Scope?: "AWS" | "Local" | "All"; PathPrefix?: string },
+  maxItems: number,
+): Promise<NonNullable<ListPoliciesCommandOutput["Policies"]>> {
+  const policies: NonNullable<ListPoliciesCommandOutput["Policies"]> = [];
+  let marker: string | undefined;
+  do {
+    const page = await iam.send(
+      new ListPoliciesCommand({ ...filter, MaxItems: maxItems, ...(marker ? { Marker: marker } : {}) }),
+    );
+    policies.push(...(page.Policies ?? []));
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return policies;
 }
 
 describe("CreatePolicy and GetPolicy", () => {
@@ -658,8 +676,13 @@ describe("ListPolicies", () => {
     await iam.send(new AttachUserPolicyCommand({ UserName: "lp-user", PolicyArn: arnOf("/lp/", "lp-two") }));
     await iam.send(new AttachUserPolicyCommand({ UserName: "lp-user", PolicyArn: AWS_READ_ONLY }));
 
-    const aws = await iam.send(new ListPoliciesCommand({ Scope: "AWS" }));
-    const awsNames = aws.Policies?.map((p) => p.PolicyName) ?? [];
+    const firstPage = await iam.send(new ListPoliciesCommand({ Scope: "AWS" }));
+    assert.equal(firstPage.Policies?.length, 100);
+    assert.equal(firstPage.IsTruncated, true);
+    const aws = await listAllPolicies({ Scope: "AWS" }, 1000);
+    const awsNames = aws.map((p) => p.PolicyName ?? "");
+    assert.ok(awsNames.length > 1000, `${awsNames.length} AWS-managed policies`);
+    assert.equal(new Set(awsNames).size, awsNames.length);
     for (const name of [
       "AdministratorAccess",
       "PowerUserAccess",
@@ -671,16 +694,16 @@ describe("ListPolicies", () => {
     ]) {
       assert.ok(awsNames.includes(name), name);
     }
-    assert.ok(aws.Policies?.every((p) => p.Arn?.startsWith("arn:aws:iam::aws:policy/")));
+    assert.ok(aws.every((p) => p.Arn?.startsWith("arn:aws:iam::aws:policy/")));
 
     const local = await iam.send(new ListPoliciesCommand({ Scope: "Local", PathPrefix: "/lp/" }));
     assert.deepEqual(
       local.Policies?.map((p) => p.PolicyName),
       ["lp-one", "lp-two"],
     );
-    const all = await iam.send(new ListPoliciesCommand({}));
-    const allNames = all.Policies?.map((p) => p.PolicyName) ?? [];
-    assert.ok(allNames.includes("lp-one") && allNames.includes("AdministratorAccess"));
+    const allNames = (await listAllPolicies({}, 1000)).map((p) => p.PolicyName);
+    assert.ok(allNames.includes("lp-one"), "lp-one in scope All");
+    assert.ok(allNames.includes("AdministratorAccess"), "AdministratorAccess in scope All");
 
     const attachedLocal = await iam.send(
       new ListPoliciesCommand({ Scope: "Local", OnlyAttached: true, PathPrefix: "/lp/" }),
@@ -696,16 +719,13 @@ describe("ListPolicies", () => {
       ["ReadOnlyAccess"],
     );
 
-    const names: string[] = [];
-    let marker: string | undefined;
-    do {
-      const page = await iam.send(
-        new ListPoliciesCommand({ Scope: "AWS", MaxItems: 3, ...(marker ? { Marker: marker } : {}) }),
-      );
-      names.push(...(page.Policies ?? []).map((p) => p.PolicyName ?? ""));
-      marker = page.IsTruncated ? page.Marker : undefined;
-    } while (marker);
-    assert.deepEqual(names, awsNames);
+    // Pages of 3 walk a path's policies exactly as one call lists them.
+    const jobFunctions = await listAllPolicies({ Scope: "AWS", PathPrefix: "/job-function/" }, 1000);
+    assert.ok(jobFunctions.length > 3);
+    assert.deepEqual(
+      (await listAllPolicies({ Scope: "AWS", PathPrefix: "/job-function/" }, 3)).map((p) => p.PolicyName),
+      jobFunctions.map((p) => p.PolicyName),
+    );
   });
 });
 
@@ -724,12 +744,13 @@ describe("AWS-managed policies", () => {
       Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
     });
     assert.equal(v.PolicyVersion?.IsDefaultVersion, true);
-    const versions = await iam.send(new ListPolicyVersionsCommand({ PolicyArn: AWS_READ_ONLY }));
-    assert.equal(versions.Versions?.length, 1);
-    const change = (
-      await iam.send(new GetPolicyCommand({ PolicyArn: "arn:aws:iam::aws:policy/IAMUserChangePassword" }))
-    ).Policy;
-    assert.equal(change?.DefaultVersionId, "v2");
+    const readOnly = (await iam.send(new GetPolicyCommand({ PolicyArn: AWS_READ_ONLY }))).Policy;
+    const versions = await iam.send(
+      new ListPolicyVersionsCommand({ PolicyArn: AWS_READ_ONLY, MaxItems: 1000 }),
+    );
+    assert.ok((versions.Versions?.length ?? 0) > 1);
+    assert.equal(versions.Versions?.[0]?.VersionId, readOnly?.DefaultVersionId);
+    assert.equal(versions.Versions?.[0]?.IsDefaultVersion, true);
   });
 
   test("no account may change them: AccessDenied (403)", async () => {
