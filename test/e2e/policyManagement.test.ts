@@ -26,7 +26,6 @@ import {
   ListAttachedUserPoliciesCommand,
   ListEntitiesForPolicyCommand,
   ListPoliciesCommand,
-  type ListPoliciesCommandOutput,
   ListPolicyTagsCommand,
   ListPolicyVersionsCommand,
   ListUserPoliciesCommand,
@@ -40,6 +39,7 @@ import {
 import { errorCode, iamClient, signedQuery } from "../support/awsClients.ts";
 import { createUserWithKey } from "../support/createUserWithKey.ts";
 import { expectRefusal, type Refusal } from "../support/expectRefusal.ts";
+import { listAllPolicies } from "../support/listAllPolicies.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 let server: TestServer;
@@ -78,23 +78,6 @@ async function createPolicy(name: string, document = allow("s3:GetObject"), path
   );
   assert.ok(out.Policy?.Arn);
   return out.Policy.Arn;
-}
-
-/** Every policy ListPolicies returns for `filter`, walking its pages of `maxItems`. */
-async function listAllPolicies(
-  filter: { Scope?: "AWS" | "Local" | "All"; PathPrefix?: string },
-  maxItems: number,
-): Promise<NonNullable<ListPoliciesCommandOutput["Policies"]>> {
-  const policies: NonNullable<ListPoliciesCommandOutput["Policies"]> = [];
-  let marker: string | undefined;
-  do {
-    const page = await iam.send(
-      new ListPoliciesCommand({ ...filter, MaxItems: maxItems, ...(marker ? { Marker: marker } : {}) }),
-    );
-    policies.push(...(page.Policies ?? []));
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  return policies;
 }
 
 describe("CreatePolicy and GetPolicy", () => {
@@ -679,7 +662,7 @@ describe("ListPolicies", () => {
     const firstPage = await iam.send(new ListPoliciesCommand({ Scope: "AWS" }));
     assert.equal(firstPage.Policies?.length, 100);
     assert.equal(firstPage.IsTruncated, true);
-    const aws = await listAllPolicies({ Scope: "AWS" }, 1000);
+    const aws = await listAllPolicies(iam, { Scope: "AWS" }, 1000);
     const awsNames = aws.map((p) => p.PolicyName ?? "");
     assert.ok(awsNames.length > 1000, `${awsNames.length} AWS-managed policies`);
     assert.equal(new Set(awsNames).size, awsNames.length);
@@ -701,7 +684,7 @@ describe("ListPolicies", () => {
       local.Policies?.map((p) => p.PolicyName),
       ["lp-one", "lp-two"],
     );
-    const allNames = (await listAllPolicies({}, 1000)).map((p) => p.PolicyName);
+    const allNames = (await listAllPolicies(iam, {}, 1000)).map((p) => p.PolicyName);
     assert.ok(allNames.includes("lp-one"), "lp-one in scope All");
     assert.ok(allNames.includes("AdministratorAccess"), "AdministratorAccess in scope All");
 
@@ -720,10 +703,12 @@ describe("ListPolicies", () => {
     );
 
     // Pages of 3 walk a path's policies exactly as one call lists them.
-    const jobFunctions = await listAllPolicies({ Scope: "AWS", PathPrefix: "/job-function/" }, 1000);
+    const jobFunctions = await listAllPolicies(iam, { Scope: "AWS", PathPrefix: "/job-function/" }, 1000);
     assert.ok(jobFunctions.length > 3);
     assert.deepEqual(
-      (await listAllPolicies({ Scope: "AWS", PathPrefix: "/job-function/" }, 3)).map((p) => p.PolicyName),
+      (await listAllPolicies(iam, { Scope: "AWS", PathPrefix: "/job-function/" }, 3)).map(
+        (p) => p.PolicyName,
+      ),
       jobFunctions.map((p) => p.PolicyName),
     );
   });
