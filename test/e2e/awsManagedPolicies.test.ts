@@ -21,6 +21,7 @@ import { createUserWithKey } from "../support/createUserWithKey.ts";
 import { expectRefusal } from "../support/expectRefusal.ts";
 import { listAllPolicies } from "../support/listAllPolicies.ts";
 import { ROOT_KEY, startTestServer, type TestServer } from "../support/startTestServer.ts";
+import { WELL_KNOWN_AWS_MANAGED_POLICIES } from "../support/wellKnownAwsManagedPolicies.ts";
 
 let server: TestServer;
 let iam: IAMClient;
@@ -41,13 +42,7 @@ const IAM_READ_ONLY = awsArn("/IAMReadOnlyAccess");
 
 describe("GetPolicy and ListPolicies", () => {
   test("well-known policies are found with their path and ARN", async () => {
-    for (const [path, name] of [
-      ["/", "AdministratorAccess"],
-      ["/", "ReadOnlyAccess"],
-      ["/", "AmazonS3ReadOnlyAccess"],
-      ["/service-role/", "AWSLambdaBasicExecutionRole"],
-      ["/job-function/", "ViewOnlyAccess"],
-    ]) {
+    for (const [path, name] of WELL_KNOWN_AWS_MANAGED_POLICIES) {
       const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: awsArn(`${path}${name}`) }))).Policy;
       assert.equal(policy?.PolicyName, name);
       assert.equal(policy?.Path, path);

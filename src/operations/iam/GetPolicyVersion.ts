@@ -1,5 +1,5 @@
 // GetPolicyVersion: one version of a managed policy, its document URL-encoded as AWS returns it.
-// An AWS-managed policy has every version AWS published, old ones included.
+// An AWS-managed policy has every version its catalog recorded, old ones included.
 
 import type { GetPolicyVersionRequest, GetPolicyVersionResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";

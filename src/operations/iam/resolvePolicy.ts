@@ -105,7 +105,7 @@ export function noSuchPolicyVersion(arn: string, versionId: string): NoSuchEntit
   return new NoSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
 }
 
-/** The versions of a policy, newest first; for an AWS-managed policy, every version AWS published. */
+/** The versions of a policy, newest first; for an AWS-managed policy, every recorded one. */
 export async function policyVersions(
   store: StoreSession,
   resolved: ResolvedPolicy,
