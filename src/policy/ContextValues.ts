@@ -47,7 +47,7 @@ export class ContextValues {
     return typeof v === "string" ? [v] : v;
   }
 
-  /** Values of a key (lower-cased by the caller): one string, or a list of two or more… or one. */
+  /** Values of a key (lower-cased by the caller): one string, or a list of two or more, or one. */
   raw(lowerKey: string): string | string[] | undefined {
     return this.map.get(lowerKey);
   }

@@ -39,6 +39,7 @@ import {
 import { errorCode, iamClient, signedQuery } from "../support/awsClients.ts";
 import { createUserWithKey } from "../support/createUserWithKey.ts";
 import { assertRefusal, expectRefusal } from "../support/expectRefusal.ts";
+import { listAllPolicies } from "../support/listAllPolicies.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 let server: TestServer;
@@ -651,8 +652,13 @@ describe("ListPolicies", () => {
     await iam.send(new AttachUserPolicyCommand({ UserName: "lp-user", PolicyArn: arnOf("/lp/", "lp-two") }));
     await iam.send(new AttachUserPolicyCommand({ UserName: "lp-user", PolicyArn: AWS_READ_ONLY }));
 
-    const aws = await iam.send(new ListPoliciesCommand({ Scope: "AWS" }));
-    const awsNames = aws.Policies?.map((p) => p.PolicyName) ?? [];
+    const firstPage = await iam.send(new ListPoliciesCommand({ Scope: "AWS" }));
+    assert.equal(firstPage.Policies?.length, 100);
+    assert.equal(firstPage.IsTruncated, true);
+    const aws = await listAllPolicies(iam, { Scope: "AWS" }, 1000);
+    const awsNames = aws.map((p) => p.PolicyName ?? "");
+    assert.ok(awsNames.length > 1000, `${awsNames.length} AWS-managed policies`);
+    assert.equal(new Set(awsNames).size, awsNames.length);
     for (const name of [
       "AdministratorAccess",
       "PowerUserAccess",
@@ -664,16 +670,16 @@ describe("ListPolicies", () => {
     ]) {
       assert.ok(awsNames.includes(name), name);
     }
-    assert.ok(aws.Policies?.every((p) => p.Arn?.startsWith("arn:aws:iam::aws:policy/")));
+    assert.ok(aws.every((p) => p.Arn?.startsWith("arn:aws:iam::aws:policy/")));
 
     const local = await iam.send(new ListPoliciesCommand({ Scope: "Local", PathPrefix: "/lp/" }));
     assert.deepEqual(
       local.Policies?.map((p) => p.PolicyName),
       ["lp-one", "lp-two"],
     );
-    const all = await iam.send(new ListPoliciesCommand({}));
-    const allNames = all.Policies?.map((p) => p.PolicyName) ?? [];
-    assert.ok(allNames.includes("lp-one") && allNames.includes("AdministratorAccess"));
+    const allNames = (await listAllPolicies(iam, {}, 1000)).map((p) => p.PolicyName);
+    assert.ok(allNames.includes("lp-one"), "lp-one in scope All");
+    assert.ok(allNames.includes("AdministratorAccess"), "AdministratorAccess in scope All");
 
     const attachedLocal = await iam.send(
       new ListPoliciesCommand({ Scope: "Local", OnlyAttached: true, PathPrefix: "/lp/" }),
@@ -689,16 +695,15 @@ describe("ListPolicies", () => {
       ["ReadOnlyAccess"],
     );
 
-    const names: string[] = [];
-    let marker: string | undefined;
-    do {
-      const page = await iam.send(
-        new ListPoliciesCommand({ Scope: "AWS", MaxItems: 3, ...(marker ? { Marker: marker } : {}) }),
-      );
-      names.push(...(page.Policies ?? []).map((p) => p.PolicyName ?? ""));
-      marker = page.IsTruncated ? page.Marker : undefined;
-    } while (marker);
-    assert.deepEqual(names, awsNames);
+    // Pages of 3 walk a path's policies exactly as one call lists them.
+    const jobFunctions = await listAllPolicies(iam, { Scope: "AWS", PathPrefix: "/job-function/" }, 1000);
+    assert.ok(jobFunctions.length > 3);
+    assert.deepEqual(
+      (await listAllPolicies(iam, { Scope: "AWS", PathPrefix: "/job-function/" }, 3)).map(
+        (p) => p.PolicyName,
+      ),
+      jobFunctions.map((p) => p.PolicyName),
+    );
   });
 });
 
@@ -717,12 +722,13 @@ describe("AWS-managed policies", () => {
       Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
     });
     assert.equal(v.PolicyVersion?.IsDefaultVersion, true);
-    const versions = await iam.send(new ListPolicyVersionsCommand({ PolicyArn: AWS_READ_ONLY }));
-    assert.equal(versions.Versions?.length, 1);
-    const change = (
-      await iam.send(new GetPolicyCommand({ PolicyArn: "arn:aws:iam::aws:policy/IAMUserChangePassword" }))
-    ).Policy;
-    assert.equal(change?.DefaultVersionId, "v2");
+    const readOnly = (await iam.send(new GetPolicyCommand({ PolicyArn: AWS_READ_ONLY }))).Policy;
+    const versions = await iam.send(
+      new ListPolicyVersionsCommand({ PolicyArn: AWS_READ_ONLY, MaxItems: 1000 }),
+    );
+    assert.ok((versions.Versions?.length ?? 0) > 1);
+    assert.equal(versions.Versions?.[0]?.VersionId, readOnly?.DefaultVersionId);
+    assert.equal(versions.Versions?.[0]?.IsDefaultVersion, true);
   });
 
   test("no account may change them: AccessDenied (403)", async () => {

@@ -32,23 +32,34 @@ export const ListPolicies = defineOperation<ListPoliciesRequest, ListPoliciesRes
   async execute(input, { caller, store }) {
     const scope = input.Scope ?? "All";
     const prefix = input.PathPrefix ?? "/";
-    const candidates: ManagedPolicy[] = [];
+    // The AWS-managed catalog is already in this order; only a merge with the account's own needs a sort.
+    let candidates: ManagedPolicy[] = [];
     if (scope !== "Local") {
       for (const p of listAwsManagedPolicies())
         if (p.policy.path.startsWith(prefix)) candidates.push(p.policy);
     }
-    if (scope !== "AWS") candidates.push(...(await store.managedPolicies.list(caller.accountId, prefix)));
-    candidates.sort(byName);
+    if (scope !== "AWS") {
+      const local = await store.managedPolicies.list(caller.accountId, prefix);
+      candidates = [...candidates, ...local].sort(byName);
+    }
 
-    const rows: { policy: ManagedPolicy; usage: PolicyUsage }[] = [];
-    for (const policy of candidates) {
-      const usage = await policyUsage(store, caller.accountId, policy.arn);
-      if (input.OnlyAttached && !inUse(usage, input.PolicyUsageFilter)) continue;
-      rows.push({ policy, usage });
+    let rows: { policy: ManagedPolicy; usage?: PolicyUsage }[] = candidates.map((policy) => ({ policy }));
+    if (input.OnlyAttached) {
+      // Whether a policy is in use is only known from its usage, so this one needs all of them.
+      rows = [];
+      for (const policy of candidates) {
+        const usage = await policyUsage(store, caller.accountId, policy.arn);
+        if (inUse(usage, input.PolicyUsageFilter)) rows.push({ policy, usage });
+      }
     }
     const page = paginateList(rows, input.Marker, input.MaxItems);
+    const policies = [];
+    for (const row of page.items)
+      policies.push(
+        policyShape(row.policy, row.usage ?? (await policyUsage(store, caller.accountId, row.policy.arn))),
+      );
     return {
-      Policies: page.items.map((r) => policyShape(r.policy, r.usage)),
+      Policies: policies,
       IsTruncated: page.IsTruncated,
       ...(page.Marker ? { Marker: page.Marker } : {}),
     };

@@ -3,7 +3,11 @@
 // refused as AWS refuses it (AccessDenied: managed policies are never shared across accounts), and
 // AWS-managed policies are readable and attachable by everyone but changeable by no one.
 
-import { getAwsManagedPolicy } from "../../domain/awsManagedPolicyCatalog.ts";
+import {
+  getAwsManagedPolicy,
+  getAwsManagedPolicyVersion,
+  listAwsManagedPolicyVersions,
+} from "../../domain/awsManagedPolicyCatalog.ts";
 import { AccessDenied } from "../../domain/errors/commonErrors.ts";
 import { InvalidInput, NoSuchEntity } from "../../domain/errors/iamErrors.ts";
 import type { ManagedPolicy, PolicyVersion } from "../../domain/ManagedPolicy.ts";
@@ -13,8 +17,6 @@ import type { StoreSession } from "../../store/ports.ts";
 export interface ResolvedPolicy {
   readonly policy: ManagedPolicy;
   readonly awsManaged: boolean;
-  /** For AWS-managed policies: the (only) version's document. */
-  readonly awsDocument?: string;
 }
 
 const POLICY_ARN = /^arn:aws:iam::([^:]*):policy(\/.*)$/;
@@ -52,7 +54,7 @@ export async function findPolicy(
   const account = accountOfArn(arn);
   if (account === "aws") {
     const managed = getAwsManagedPolicy(arn);
-    return managed && { policy: managed.policy, awsManaged: true, awsDocument: managed.document };
+    return managed && { policy: managed.policy, awsManaged: true };
   }
   if (account !== caller.accountId) return undefined;
   const policy = await store.managedPolicies.getByArn(arn);
@@ -103,22 +105,21 @@ export function noSuchPolicyVersion(arn: string, versionId: string): NoSuchEntit
   return new NoSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
 }
 
-/** The versions of a policy, newest first; for an AWS-managed policy, its default version. */
+/** The versions of a policy, newest first; for an AWS-managed policy, every recorded one. */
 export async function policyVersions(
   store: StoreSession,
   resolved: ResolvedPolicy,
 ): Promise<PolicyVersion[]> {
-  const { policy, awsDocument } = resolved;
-  if (resolved.awsManaged) {
-    return [
-      {
-        policyArn: policy.arn,
-        versionId: policy.defaultVersionId,
-        document: awsDocument ?? "",
-        isDefaultVersion: true,
-        createDate: policy.updateDate,
-      },
-    ];
-  }
-  return store.managedPolicies.listVersions(policy.arn);
+  if (resolved.awsManaged) return listAwsManagedPolicyVersions(resolved.policy.arn) ?? [];
+  return store.managedPolicies.listVersions(resolved.policy.arn);
+}
+
+/** One version of a policy, with its document; undefined if the policy has no such version. */
+export async function policyVersion(
+  store: StoreSession,
+  resolved: ResolvedPolicy,
+  versionId: string,
+): Promise<PolicyVersion | undefined> {
+  if (resolved.awsManaged) return getAwsManagedPolicyVersion(resolved.policy.arn, versionId);
+  return store.managedPolicies.getVersion(resolved.policy.arn, versionId);
 }
