@@ -38,10 +38,14 @@ import { DetachGroupPolicy } from "./iam/DetachGroupPolicy.ts";
 import { DetachRolePolicy } from "./iam/DetachRolePolicy.ts";
 import { DetachUserPolicy } from "./iam/DetachUserPolicy.ts";
 import { EnableMFADevice } from "./iam/EnableMFADevice.ts";
+import { GenerateCredentialReport } from "./iam/GenerateCredentialReport.ts";
 import { GetAccessKeyLastUsed } from "./iam/GetAccessKeyLastUsed.ts";
+import { GetAccountAuthorizationDetails } from "./iam/GetAccountAuthorizationDetails.ts";
 import { GetAccountPasswordPolicy } from "./iam/GetAccountPasswordPolicy.ts";
+import { GetAccountSummary } from "./iam/GetAccountSummary.ts";
 import { GetContextKeysForCustomPolicy } from "./iam/GetContextKeysForCustomPolicy.ts";
 import { GetContextKeysForPrincipalPolicy } from "./iam/GetContextKeysForPrincipalPolicy.ts";
+import { GetCredentialReport } from "./iam/GetCredentialReport.ts";
 import { GetGroup } from "./iam/GetGroup.ts";
 import { GetGroupPolicy } from "./iam/GetGroupPolicy.ts";
 import { GetInstanceProfile } from "./iam/GetInstanceProfile.ts";
@@ -226,6 +230,10 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     CreateAccountAlias,
     ListAccountAliases,
     DeleteAccountAlias,
+    GetAccountSummary,
+    GetAccountAuthorizationDetails,
+    GenerateCredentialReport,
+    GetCredentialReport,
   ]),
   sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole]),
 };
