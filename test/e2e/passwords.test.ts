@@ -33,6 +33,7 @@ const iam = () => running.iam;
 const SELF_CHANGE = JSON.stringify({
   Version: "2012-10-17",
   Statement: [
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
     { Effect: "Allow", Action: "iam:ChangePassword", Resource: "arn:aws:iam::*:user/${aws:username}" },
   ],
 });
