@@ -15,7 +15,8 @@ import type {
   UserDetail,
 } from "../../generated/iam/iamShapes.ts";
 import type { IdentityPolicyRepository, StoreSession } from "../../store/ports.ts";
-import { policyUsage, policyVersionShape, urlEncodePolicyDocument } from "./policyShape.ts";
+import { policyShape, policyUsage, policyVersionShape, urlEncodePolicyDocument } from "./policyShape.ts";
+import { groupShape } from "./resolveGroup.ts";
 import { nameOfPolicyArn, policyVersions, type ResolvedPolicy } from "./resolvePolicy.ts";
 import { instanceProfileShape, roleShape } from "./roleShape.ts";
 import { userShape } from "./userShape.ts";
@@ -45,11 +46,7 @@ export async function userDetail(store: StoreSession, user: User): Promise<UserD
 
 export async function groupDetail(store: StoreSession, group: Group): Promise<GroupDetail> {
   return {
-    Path: group.path,
-    GroupName: group.groupName,
-    GroupId: group.groupId,
-    Arn: group.arn,
-    CreateDate: group.createDate,
+    ...groupShape(group),
     GroupPolicyList: inlineList(await store.groupPolicies.listInline(group.groupId)),
     AttachedManagedPolicies: await attachedList(store.groupPolicies, group.groupId),
   };
@@ -74,19 +71,8 @@ export async function managedPolicyDetail(
   resolved: ResolvedPolicy,
 ): Promise<ManagedPolicyDetail> {
   const { policy } = resolved;
-  const usage = await policyUsage(store, accountId, policy.arn);
   return {
-    PolicyName: policy.policyName,
-    PolicyId: policy.policyId,
-    Arn: policy.arn,
-    Path: policy.path,
-    DefaultVersionId: policy.defaultVersionId,
-    AttachmentCount: usage.attachments,
-    PermissionsBoundaryUsageCount: usage.boundaries,
-    IsAttachable: true,
-    ...(policy.description !== undefined ? { Description: policy.description } : {}),
-    CreateDate: policy.createDate,
-    UpdateDate: policy.updateDate,
+    ...policyShape(policy, await policyUsage(store, accountId, policy.arn)),
     PolicyVersionList: (await policyVersions(store, resolved)).map((v) => policyVersionShape(v, true)),
   };
 }
