@@ -6,9 +6,12 @@ import { AddUserToGroup } from "./iam/AddUserToGroup.ts";
 import { AttachGroupPolicy } from "./iam/AttachGroupPolicy.ts";
 import { AttachRolePolicy } from "./iam/AttachRolePolicy.ts";
 import { AttachUserPolicy } from "./iam/AttachUserPolicy.ts";
+import { ChangePassword } from "./iam/ChangePassword.ts";
 import { CreateAccessKey } from "./iam/CreateAccessKey.ts";
+import { CreateAccountAlias } from "./iam/CreateAccountAlias.ts";
 import { CreateGroup } from "./iam/CreateGroup.ts";
 import { CreateInstanceProfile } from "./iam/CreateInstanceProfile.ts";
+import { CreateLoginProfile } from "./iam/CreateLoginProfile.ts";
 import { CreatePolicy } from "./iam/CreatePolicy.ts";
 import { CreatePolicyVersion } from "./iam/CreatePolicyVersion.ts";
 import { CreateRole } from "./iam/CreateRole.ts";
@@ -16,9 +19,12 @@ import { CreateUser } from "./iam/CreateUser.ts";
 import { CreateVirtualMFADevice } from "./iam/CreateVirtualMFADevice.ts";
 import { DeactivateMFADevice } from "./iam/DeactivateMFADevice.ts";
 import { DeleteAccessKey } from "./iam/DeleteAccessKey.ts";
+import { DeleteAccountAlias } from "./iam/DeleteAccountAlias.ts";
+import { DeleteAccountPasswordPolicy } from "./iam/DeleteAccountPasswordPolicy.ts";
 import { DeleteGroup } from "./iam/DeleteGroup.ts";
 import { DeleteGroupPolicy } from "./iam/DeleteGroupPolicy.ts";
 import { DeleteInstanceProfile } from "./iam/DeleteInstanceProfile.ts";
+import { DeleteLoginProfile } from "./iam/DeleteLoginProfile.ts";
 import { DeletePolicy } from "./iam/DeletePolicy.ts";
 import { DeletePolicyVersion } from "./iam/DeletePolicyVersion.ts";
 import { DeleteRole } from "./iam/DeleteRole.ts";
@@ -32,12 +38,18 @@ import { DetachGroupPolicy } from "./iam/DetachGroupPolicy.ts";
 import { DetachRolePolicy } from "./iam/DetachRolePolicy.ts";
 import { DetachUserPolicy } from "./iam/DetachUserPolicy.ts";
 import { EnableMFADevice } from "./iam/EnableMFADevice.ts";
+import { GenerateCredentialReport } from "./iam/GenerateCredentialReport.ts";
 import { GetAccessKeyLastUsed } from "./iam/GetAccessKeyLastUsed.ts";
+import { GetAccountAuthorizationDetails } from "./iam/GetAccountAuthorizationDetails.ts";
+import { GetAccountPasswordPolicy } from "./iam/GetAccountPasswordPolicy.ts";
+import { GetAccountSummary } from "./iam/GetAccountSummary.ts";
 import { GetContextKeysForCustomPolicy } from "./iam/GetContextKeysForCustomPolicy.ts";
 import { GetContextKeysForPrincipalPolicy } from "./iam/GetContextKeysForPrincipalPolicy.ts";
+import { GetCredentialReport } from "./iam/GetCredentialReport.ts";
 import { GetGroup } from "./iam/GetGroup.ts";
 import { GetGroupPolicy } from "./iam/GetGroupPolicy.ts";
 import { GetInstanceProfile } from "./iam/GetInstanceProfile.ts";
+import { GetLoginProfile } from "./iam/GetLoginProfile.ts";
 import { GetMFADevice } from "./iam/GetMFADevice.ts";
 import { GetPolicy } from "./iam/GetPolicy.ts";
 import { GetPolicyVersion } from "./iam/GetPolicyVersion.ts";
@@ -46,6 +58,7 @@ import { GetRolePolicy } from "./iam/GetRolePolicy.ts";
 import { GetUser } from "./iam/GetUser.ts";
 import { GetUserPolicy } from "./iam/GetUserPolicy.ts";
 import { ListAccessKeys } from "./iam/ListAccessKeys.ts";
+import { ListAccountAliases } from "./iam/ListAccountAliases.ts";
 import { ListAttachedGroupPolicies } from "./iam/ListAttachedGroupPolicies.ts";
 import { ListAttachedRolePolicies } from "./iam/ListAttachedRolePolicies.ts";
 import { ListAttachedUserPolicies } from "./iam/ListAttachedUserPolicies.ts";
@@ -90,8 +103,10 @@ import { UntagPolicy } from "./iam/UntagPolicy.ts";
 import { UntagRole } from "./iam/UntagRole.ts";
 import { UntagUser } from "./iam/UntagUser.ts";
 import { UpdateAccessKey } from "./iam/UpdateAccessKey.ts";
+import { UpdateAccountPasswordPolicy } from "./iam/UpdateAccountPasswordPolicy.ts";
 import { UpdateAssumeRolePolicy } from "./iam/UpdateAssumeRolePolicy.ts";
 import { UpdateGroup } from "./iam/UpdateGroup.ts";
+import { UpdateLoginProfile } from "./iam/UpdateLoginProfile.ts";
 import { UpdateRole } from "./iam/UpdateRole.ts";
 import { UpdateRoleDescription } from "./iam/UpdateRoleDescription.ts";
 import { UpdateUser } from "./iam/UpdateUser.ts";
@@ -205,6 +220,21 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     TagInstanceProfile,
     UntagInstanceProfile,
     ListInstanceProfileTags,
+    CreateLoginProfile,
+    GetLoginProfile,
+    UpdateLoginProfile,
+    DeleteLoginProfile,
+    ChangePassword,
+    GetAccountPasswordPolicy,
+    UpdateAccountPasswordPolicy,
+    DeleteAccountPasswordPolicy,
+    CreateAccountAlias,
+    ListAccountAliases,
+    DeleteAccountAlias,
+    GetAccountSummary,
+    GetAccountAuthorizationDetails,
+    GenerateCredentialReport,
+    GetCredentialReport,
   ]),
   sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole, DecodeAuthorizationMessage]),
 };

@@ -8,9 +8,13 @@ import type { Account } from "../domain/Account.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
 import type { Group } from "../domain/Group.ts";
 import type { InstanceProfile } from "../domain/InstanceProfile.ts";
+import type { LoginProfile } from "../domain/LoginProfile.ts";
 import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/ManagedPolicy.ts";
 import type { MfaDevice, MfaOwner } from "../domain/MfaDevice.ts";
+import type { PasswordPolicy } from "../domain/PasswordPolicy.ts";
 import type { Role } from "../domain/Role.ts";
+import type { SigningCertificate } from "../domain/SigningCertificate.ts";
+import type { CredentialStatus, SshPublicKey } from "../domain/SshPublicKey.ts";
 import type { Tag } from "../domain/Tag.ts";
 import type { User } from "../domain/User.ts";
 
@@ -45,11 +49,73 @@ export interface UserRepository {
   create(user: User): Promise<void>;
   update(userId: string, changes: { userName?: string; path?: string; arn?: string }): Promise<void>;
   setPermissionsBoundary(userId: string, policyArn: string | undefined): Promise<void>;
+  /** Deletes the user, its tags and its remembered password hashes. */
   delete(userId: string): Promise<void>;
+  count(accountId: string): Promise<number>;
   /** Counts of what blocks DeleteUser, as AWS checks them. */
-  attachments(
+  attachments(userId: string): Promise<UserAttachments>;
+}
+
+export interface UserAttachments {
+  accessKeys: number;
+  mfaDevices: number;
+  policies: number;
+  groups: number;
+  loginProfile: number;
+  sshPublicKeys: number;
+  signingCertificates: number;
+}
+
+/** Users' console passwords, as hashes, and the previous hashes PasswordReusePrevention checks. */
+export interface LoginProfileRepository {
+  get(userId: string): Promise<LoginProfile | undefined>;
+  create(profile: LoginProfile): Promise<void>;
+  update(
     userId: string,
-  ): Promise<{ accessKeys: number; mfaDevices: number; policies: number; groups: number }>;
+    changes: { passwordHash?: string; passwordChangedDate?: Date; passwordResetRequired?: boolean },
+  ): Promise<void>;
+  delete(userId: string): Promise<void>;
+  /** The user's previous password hashes, most recent first, at most `count`. */
+  previousHashes(userId: string, count: number): Promise<string[]>;
+  /** Remembers a replaced hash as the most recent previous one, keeping at most `keep`. */
+  remember(userId: string, passwordHash: string, keep: number): Promise<void>;
+}
+
+export interface PasswordPolicyRepository {
+  get(accountId: string): Promise<PasswordPolicy | undefined>;
+  put(accountId: string, policy: PasswordPolicy): Promise<void>;
+  delete(accountId: string): Promise<void>;
+}
+
+/** A user's SSH public keys or signing certificates: same life cycle, per-user limit. */
+export interface UserCredentialRepository<T> {
+  get(userId: string, id: string): Promise<T | undefined>;
+  /** Oldest upload first. */
+  listForUser(userId: string): Promise<T[]>;
+  /** Every one of the account's, oldest upload first (the credential report reads them). */
+  listForAccount(accountId: string): Promise<T[]>;
+  /**
+   * Adds it unless the user already holds `maxPerUser`: false then. Call inside a transaction, so
+   * two racing uploads cannot both pass the limit.
+   */
+  create(item: T, maxPerUser: number): Promise<boolean>;
+  setStatus(id: string, status: CredentialStatus): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export type SshPublicKeyRepository = UserCredentialRepository<SshPublicKey>;
+export type SigningCertificateRepository = UserCredentialRepository<SigningCertificate>;
+
+export interface StoredCredentialReport {
+  readonly generatedTime: Date;
+  /** The CSV text. */
+  readonly content: string;
+}
+
+export interface CredentialReportRepository {
+  get(accountId: string): Promise<StoredCredentialReport | undefined>;
+  /** Replaces the account's report. */
+  put(accountId: string, report: StoredCredentialReport): Promise<void>;
 }
 
 export interface TagRepository {
@@ -252,6 +318,11 @@ export interface StoreSession {
   readonly mfaDevices: MfaDeviceRepository;
   readonly mfaDeviceTags: TagRepository;
   readonly mfaCodeFailures: MfaCodeFailureRepository;
+  readonly loginProfiles: LoginProfileRepository;
+  readonly passwordPolicies: PasswordPolicyRepository;
+  readonly sshPublicKeys: SshPublicKeyRepository;
+  readonly signingCertificates: SigningCertificateRepository;
+  readonly credentialReports: CredentialReportRepository;
   readonly audit: AuditRepository;
 }
 

@@ -206,6 +206,56 @@ export interface MfaCodeFailuresTable {
   failures: number;
 }
 
+export interface LoginProfilesTable {
+  user_id: string;
+  account_id: string;
+  /** scrypt$N$r$p$salt$hash: never the password. */
+  password_hash: string;
+  create_date: string;
+  password_changed_date: string;
+  password_reset_required: number;
+}
+
+export interface PasswordHistoryTable {
+  user_id: string;
+  /** 1 is the most recent previous password. */
+  position: number;
+  password_hash: string;
+}
+
+export interface PasswordPoliciesTable {
+  account_id: string;
+  /** The policy as JSON (the domain's PasswordPolicy). */
+  policy: string;
+}
+
+export interface SshPublicKeysTable {
+  ssh_public_key_id: string;
+  user_id: string;
+  account_id: string;
+  ssh_body: string;
+  pem_body: string;
+  fingerprint: string;
+  status: string;
+  upload_date: string;
+}
+
+export interface SigningCertificatesTable {
+  certificate_id: string;
+  user_id: string;
+  account_id: string;
+  certificate_body: string;
+  status: string;
+  upload_date: string;
+}
+
+export interface CredentialReportsTable {
+  account_id: string;
+  generated_time: string;
+  /** The CSV text. */
+  content: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   account_aliases: AccountAliasesTable;
@@ -228,4 +278,10 @@ export interface Database {
   instance_profile_roles: InstanceProfileRolesTable;
   mfa_devices: MfaDevicesTable;
   mfa_code_failures: MfaCodeFailuresTable;
+  login_profiles: LoginProfilesTable;
+  password_history: PasswordHistoryTable;
+  password_policies: PasswordPoliciesTable;
+  ssh_public_keys: SshPublicKeysTable;
+  signing_certificates: SigningCertificatesTable;
+  credential_reports: CredentialReportsTable;
 }

@@ -551,5 +551,123 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
           ["e2"],
         );
       }));
+
+    test("login profiles keep only the hash, and remember replaced hashes newest first, up to the limit", () =>
+      withStore(async (store) => {
+        const u = user("lp");
+        await store.users.create(u);
+        const date = new Date("2026-01-02T00:00:00Z");
+        await store.loginProfiles.create({
+          userId: u.userId,
+          accountId: ACCOUNT,
+          passwordHash: "h0",
+          createDate: date,
+          passwordChangedDate: date,
+          passwordResetRequired: true,
+        });
+        assert.equal((await store.loginProfiles.get(u.userId))?.passwordResetRequired, true);
+        for (const h of ["h0", "h1", "h2", "h3"]) await store.loginProfiles.remember(u.userId, h, 3);
+        assert.deepEqual(await store.loginProfiles.previousHashes(u.userId, 24), ["h3", "h2", "h1"]);
+        assert.deepEqual(await store.loginProfiles.previousHashes(u.userId, 2), ["h3", "h2"]);
+        await store.loginProfiles.update(u.userId, { passwordHash: "h4", passwordResetRequired: false });
+        const after = await store.loginProfiles.get(u.userId);
+        assert.equal(after?.passwordHash, "h4");
+        assert.equal(after?.passwordResetRequired, false);
+        assert.equal((await store.users.attachments(u.userId)).loginProfile, 1);
+        await store.loginProfiles.delete(u.userId);
+        assert.equal(await store.loginProfiles.get(u.userId), undefined);
+        await store.users.delete(u.userId);
+        assert.deepEqual(await store.loginProfiles.previousHashes(u.userId, 24), []);
+      }));
+
+    test("the password policy and the credential report are one per account, replaced on put", () =>
+      withStore(async (store) => {
+        assert.equal(await store.passwordPolicies.get(ACCOUNT), undefined);
+        const policy = {
+          minimumPasswordLength: 10,
+          requireSymbols: true,
+          requireNumbers: false,
+          requireUppercaseCharacters: false,
+          requireLowercaseCharacters: false,
+          allowUsersToChangePassword: true,
+          maxPasswordAge: 90,
+          hardExpiry: false,
+        };
+        await store.passwordPolicies.put(ACCOUNT, policy);
+        await store.passwordPolicies.put(ACCOUNT, { ...policy, minimumPasswordLength: 12 });
+        assert.deepEqual(await store.passwordPolicies.get(ACCOUNT), { ...policy, minimumPasswordLength: 12 });
+        await store.passwordPolicies.delete(ACCOUNT);
+        assert.equal(await store.passwordPolicies.get(ACCOUNT), undefined);
+
+        assert.equal(await store.credentialReports.get(ACCOUNT), undefined);
+        await store.credentialReports.put(ACCOUNT, {
+          generatedTime: new Date("2026-01-01T00:00:00Z"),
+          content: "a",
+        });
+        await store.credentialReports.put(ACCOUNT, {
+          generatedTime: new Date("2026-01-02T00:00:00Z"),
+          content: "b",
+        });
+        assert.deepEqual(await store.credentialReports.get(ACCOUNT), {
+          generatedTime: new Date("2026-01-02T00:00:00Z"),
+          content: "b",
+        });
+      }));
+
+    test("racing SSH-key and certificate uploads never pass the per-user limit", () =>
+      withStore(async (store) => {
+        const u = user("keys");
+        await store.users.create(u);
+        const results = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            store.transaction((tx) =>
+              tx.sshPublicKeys.create(
+                {
+                  sshPublicKeyId: `APKA${String(i).padStart(16, "0")}`,
+                  userId: u.userId,
+                  accountId: ACCOUNT,
+                  sshBody: `ssh-rsa key${i}`,
+                  pemBody: "pem",
+                  fingerprint: `fp${i}`,
+                  status: "Active",
+                  uploadDate: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+                },
+                5,
+              ),
+            ),
+          ),
+        );
+        assert.equal(results.filter(Boolean).length, 5);
+        const keys = await store.sshPublicKeys.listForUser(u.userId);
+        assert.equal(keys.length, 5);
+        await store.sshPublicKeys.setStatus(keys[0]?.sshPublicKeyId ?? "", "Inactive");
+        assert.equal(
+          (await store.sshPublicKeys.get(u.userId, keys[0]?.sshPublicKeyId ?? ""))?.status,
+          "Inactive",
+        );
+        await store.sshPublicKeys.delete(keys[0]?.sshPublicKeyId ?? "");
+        assert.equal((await store.users.attachments(u.userId)).sshPublicKeys, 4);
+
+        const certs = await Promise.all(
+          Array.from({ length: 5 }, (_, i) =>
+            store.transaction((tx) =>
+              tx.signingCertificates.create(
+                {
+                  certificateId: `CERT${i}`,
+                  userId: u.userId,
+                  accountId: ACCOUNT,
+                  certificateBody: `body${i}`,
+                  status: "Active",
+                  uploadDate: new Date(),
+                },
+                2,
+              ),
+            ),
+          ),
+        );
+        assert.equal(certs.filter(Boolean).length, 2);
+        assert.equal((await store.signingCertificates.listForAccount(ACCOUNT)).length, 2);
+        assert.equal((await store.users.attachments(u.userId)).signingCertificates, 2);
+      }));
   });
 }

@@ -67,3 +67,69 @@ export class ServiceFailure extends AwsError {
     super("ServiceFailure", 500, message, "Receiver");
   }
 }
+
+export class PasswordPolicyViolation extends AwsError {
+  constructor(message: string) {
+    super("PasswordPolicyViolation", 400, message);
+  }
+}
+
+export class EntityTemporarilyUnmodifiable extends AwsError {
+  constructor(message: string) {
+    super("EntityTemporarilyUnmodifiable", 409, message);
+  }
+}
+
+export class InvalidUserType extends AwsError {
+  constructor(message: string) {
+    super("InvalidUserType", 400, message);
+  }
+}
+
+export class ReportNotPresent extends AwsError {
+  constructor(message: string) {
+    super("ReportNotPresent", 410, message);
+  }
+}
+
+export class ReportExpired extends AwsError {
+  constructor(message: string) {
+    super("ReportExpired", 410, message);
+  }
+}
+
+export class DuplicateSSHPublicKey extends AwsError {
+  constructor(message: string) {
+    super("DuplicateSSHPublicKey", 400, message);
+  }
+}
+
+export class InvalidPublicKey extends AwsError {
+  constructor(message: string) {
+    super("InvalidPublicKey", 400, message);
+  }
+}
+
+export class UnrecognizedPublicKeyEncoding extends AwsError {
+  constructor(message: string) {
+    super("UnrecognizedPublicKeyEncoding", 400, message);
+  }
+}
+
+export class DuplicateCertificate extends AwsError {
+  constructor(message: string) {
+    super("DuplicateCertificate", 409, message);
+  }
+}
+
+export class MalformedCertificate extends AwsError {
+  constructor(message: string) {
+    super("MalformedCertificate", 400, message);
+  }
+}
+
+export class InvalidCertificate extends AwsError {
+  constructor(message: string) {
+    super("InvalidCertificate", 400, message);
+  }
+}

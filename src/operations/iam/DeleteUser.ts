@@ -15,7 +15,15 @@ export const DeleteUser = defineOperation<DeleteUserRequest, void>({
   async execute(input, { caller, store, invalidate }) {
     const user = await getUserOrThrow(store, caller.accountId, input.UserName);
     const held = await store.users.attachments(user.userId);
+    if (held.loginProfile > 0)
+      throw new DeleteConflict("Cannot delete entity, must delete login profile first.");
     if (held.accessKeys > 0) throw new DeleteConflict("Cannot delete entity, must delete access keys first.");
+    // AWS wording unconfirmed (signing certificates and SSH keys)
+    if (held.signingCertificates > 0) {
+      throw new DeleteConflict("Cannot delete entity, must delete signing certificates first.");
+    }
+    if (held.sshPublicKeys > 0)
+      throw new DeleteConflict("Cannot delete entity, must delete SSH public keys first.");
     if (held.mfaDevices > 0) throw new DeleteConflict("Cannot delete entity, must delete MFA device first.");
     if (held.policies > 0) throw new DeleteConflict("Cannot delete entity, must delete policies first.");
     if (held.groups > 0)

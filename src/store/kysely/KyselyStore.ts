@@ -7,6 +7,7 @@ import type { Database } from "../schema.ts";
 import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
 import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
+import { KyselyCredentialReportRepository } from "./KyselyCredentialReportRepository.ts";
 import { KyselyGroupRepository } from "./KyselyGroupRepository.ts";
 import {
   KyselyGroupPolicyRepository,
@@ -14,11 +15,17 @@ import {
   KyselyUserPolicyRepository,
 } from "./KyselyIdentityPolicyRepository.ts";
 import { KyselyInstanceProfileRepository } from "./KyselyInstanceProfileRepository.ts";
+import { KyselyLoginProfileRepository } from "./KyselyLoginProfileRepository.ts";
 import { KyselyManagedPolicyRepository } from "./KyselyManagedPolicyRepository.ts";
 import { KyselyMfaCodeFailureRepository } from "./KyselyMfaCodeFailureRepository.ts";
 import { KyselyMfaDeviceRepository } from "./KyselyMfaDeviceRepository.ts";
+import { KyselyPasswordPolicyRepository } from "./KyselyPasswordPolicyRepository.ts";
 import { KyselyRoleRepository } from "./KyselyRoleRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
+import {
+  kyselySigningCertificateRepository,
+  kyselySshPublicKeyRepository,
+} from "./KyselyUserCredentialRepository.ts";
 import { KyselyUserRepository } from "./KyselyUserRepository.ts";
 
 function sessionOver(db: Kysely<Database>): StoreSession {
@@ -40,6 +47,11 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     mfaDevices: new KyselyMfaDeviceRepository(db),
     mfaDeviceTags: new KyselyTagRepository(db),
     mfaCodeFailures: new KyselyMfaCodeFailureRepository(db),
+    loginProfiles: new KyselyLoginProfileRepository(db),
+    passwordPolicies: new KyselyPasswordPolicyRepository(db),
+    sshPublicKeys: kyselySshPublicKeyRepository(db),
+    signingCertificates: kyselySigningCertificateRepository(db),
+    credentialReports: new KyselyCredentialReportRepository(db),
     audit: new KyselyAuditRepository(db),
   };
 }
@@ -62,6 +74,11 @@ export class KyselyStore implements Store {
   readonly mfaDevices;
   readonly mfaDeviceTags;
   readonly mfaCodeFailures;
+  readonly loginProfiles;
+  readonly passwordPolicies;
+  readonly sshPublicKeys;
+  readonly signingCertificates;
+  readonly credentialReports;
   readonly audit;
 
   /**
@@ -91,6 +108,11 @@ export class KyselyStore implements Store {
     this.mfaDevices = session.mfaDevices;
     this.mfaDeviceTags = session.mfaDeviceTags;
     this.mfaCodeFailures = session.mfaCodeFailures;
+    this.loginProfiles = session.loginProfiles;
+    this.passwordPolicies = session.passwordPolicies;
+    this.sshPublicKeys = session.sshPublicKeys;
+    this.signingCertificates = session.signingCertificates;
+    this.credentialReports = session.credentialReports;
     this.audit = audit ?? session.audit;
   }
 

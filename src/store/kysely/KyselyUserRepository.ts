@@ -3,7 +3,7 @@
 
 import type { Kysely, Selectable } from "kysely";
 import type { User } from "../../domain/User.ts";
-import type { Page, PageRequest, UserRepository } from "../ports.ts";
+import type { Page, PageRequest, UserAttachments, UserRepository } from "../ports.ts";
 import type { Database, UsersTable } from "../schema.ts";
 import { countRows } from "./countRows.ts";
 import { KyselyUserPolicyRepository } from "./KyselyIdentityPolicyRepository.ts";
@@ -95,18 +95,24 @@ export class KyselyUserRepository implements UserRepository {
 
   async delete(userId: string): Promise<void> {
     await this.db.deleteFrom("tags").where("resource_id", "=", userId).execute();
+    await this.db.deleteFrom("password_history").where("user_id", "=", userId).execute();
     await this.db.deleteFrom("users").where("user_id", "=", userId).execute();
   }
 
-  async attachments(
-    userId: string,
-  ): Promise<{ accessKeys: number; mfaDevices: number; policies: number; groups: number }> {
+  count(accountId: string): Promise<number> {
+    return countRows(this.db, "users", "account_id", accountId);
+  }
+
+  async attachments(userId: string): Promise<UserAttachments> {
     const policies = new KyselyUserPolicyRepository(this.db);
     return {
       accessKeys: await countRows(this.db, "access_keys", "user_id", userId),
       mfaDevices: await countRows(this.db, "mfa_devices", "user_id", userId),
       policies: await policies.countPolicies(userId),
       groups: await countRows(this.db, "group_members", "user_id", userId),
+      loginProfile: await countRows(this.db, "login_profiles", "user_id", userId),
+      sshPublicKeys: await countRows(this.db, "ssh_public_keys", "user_id", userId),
+      signingCertificates: await countRows(this.db, "signing_certificates", "user_id", userId),
     };
   }
 }
