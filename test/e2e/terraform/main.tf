@@ -1,0 +1,263 @@
+# The configuration test/e2e/terraform.test.ts applies to a Portcullis server: users, an access key,
+# groups and memberships, inline and attached policies (customer and AWS-managed), roles with trust
+# policies, a permissions boundary, a session limit and tags, an instance profile, and, in stage 2,
+# a user created through a second provider that assumes a role. AssumeRole needs the role before
+# the provider is configured, so the test applies twice: once as is, then with enable_stage2=true.
+
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "5.100.0"
+    }
+  }
+}
+
+variable "endpoint" {
+  type = string
+}
+
+variable "enable_stage2" {
+  type    = bool
+  default = false
+}
+
+provider "aws" {
+  region                      = "us-east-1"
+  skip_credentials_validation = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+  endpoints {
+    iam = var.endpoint
+    sts = var.endpoint
+  }
+}
+
+provider "aws" {
+  alias                       = "deployer"
+  region                      = "us-east-1"
+  skip_credentials_validation = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+  endpoints {
+    iam = var.endpoint
+    sts = var.endpoint
+  }
+  # Roles may not be assumed by the root user: stage 2 signs with alice's key and assumes the
+  # deployer role from there. Stage 1 leaves this provider on the root key, assuming nothing.
+  access_key = var.enable_stage2 ? aws_iam_access_key.alice.id : null
+  secret_key = var.enable_stage2 ? aws_iam_access_key.alice.secret : null
+  dynamic "assume_role" {
+    for_each = var.enable_stage2 ? [aws_iam_role.deployer.arn] : []
+    content {
+      role_arn     = assume_role.value
+      session_name = "terraform-stage2"
+    }
+  }
+}
+
+data "aws_caller_identity" "current" {}
+
+resource "aws_iam_user" "alice" {
+  name = "tf-alice"
+  path = "/engineering/"
+  tags = {
+    team = "red"
+    cost = "42"
+  }
+}
+
+resource "aws_iam_user" "bob" {
+  name = "tf-bob"
+}
+
+resource "aws_iam_access_key" "alice" {
+  user = aws_iam_user.alice.name
+}
+
+resource "aws_iam_group" "developers" {
+  name = "tf-developers"
+  path = "/engineering/"
+}
+
+resource "aws_iam_group" "auditors" {
+  name = "tf-auditors"
+}
+
+resource "aws_iam_group_membership" "developers" {
+  name  = "tf-developers-membership"
+  group = aws_iam_group.developers.name
+  users = [aws_iam_user.alice.name, aws_iam_user.bob.name]
+}
+
+resource "aws_iam_user_group_membership" "bob" {
+  user   = aws_iam_user.bob.name
+  groups = [aws_iam_group.auditors.name]
+}
+
+resource "aws_iam_group_policy" "developers" {
+  name  = "tf-developers-inline"
+  group = aws_iam_group.developers.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["iam:GetUser", "iam:ListUsers"]
+      Resource = "*"
+    }]
+  })
+}
+
+resource "aws_iam_policy" "readonly_users" {
+  name        = "tf-read-users"
+  path        = "/engineering/"
+  description = "Read users and groups"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid      = "Read"
+      Effect   = "Allow"
+      Action   = ["iam:Get*", "iam:List*"]
+      Resource = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:user/*"
+    }]
+  })
+  tags = {
+    owner = "platform"
+  }
+}
+
+resource "aws_iam_group_policy_attachment" "developers_customer" {
+  group      = aws_iam_group.developers.name
+  policy_arn = aws_iam_policy.readonly_users.arn
+}
+
+resource "aws_iam_group_policy_attachment" "auditors_managed" {
+  group      = aws_iam_group.auditors.name
+  policy_arn = "arn:aws:iam::aws:policy/IAMReadOnlyAccess"
+}
+
+resource "aws_iam_user_policy" "alice" {
+  name = "tf-alice-inline"
+  user = aws_iam_user.alice.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "iam:ListAccessKeys"
+      Resource = aws_iam_user.alice.arn
+    }]
+  })
+}
+
+resource "aws_iam_user_policy" "alice_assume" {
+  name = "tf-alice-assume-deployer"
+  user = aws_iam_user.alice.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "sts:AssumeRole"
+      Resource = aws_iam_role.deployer.arn
+    }]
+  })
+}
+
+resource "aws_iam_user_policy_attachment" "bob" {
+  user       = aws_iam_user.bob.name
+  policy_arn = aws_iam_policy.readonly_users.arn
+}
+
+resource "aws_iam_policy" "boundary" {
+  name = "tf-boundary"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["iam:*", "sts:*"]
+      Resource = "*"
+    }]
+  })
+}
+
+resource "aws_iam_role" "app" {
+  name                 = "tf-app"
+  path                 = "/service/"
+  description          = "Application role"
+  max_session_duration = 7200
+  permissions_boundary = aws_iam_policy.boundary.arn
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "ec2.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+  tags = {
+    app = "web"
+    env = "test"
+  }
+}
+
+resource "aws_iam_role_policy" "app" {
+  name = "tf-app-inline"
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "iam:GetRole"
+      Resource = aws_iam_role.app.arn
+    }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "app" {
+  role       = aws_iam_role.app.name
+  policy_arn = "arn:aws:iam::aws:policy/IAMReadOnlyAccess"
+}
+
+resource "aws_iam_instance_profile" "app" {
+  name = "tf-app-profile"
+  path = "/service/"
+  role = aws_iam_role.app.name
+}
+
+resource "aws_iam_role" "deployer" {
+  name = "tf-deployer"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = aws_iam_user.alice.arn }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "deployer" {
+  name = "tf-deployer-users"
+  role = aws_iam_role.deployer.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = [
+        "iam:CreateUser", "iam:GetUser", "iam:DeleteUser", "iam:TagUser", "iam:UntagUser",
+        "iam:ListGroupsForUser", "iam:ListUserTags",
+      ]
+      Resource = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:user/deployed/*"
+    }]
+  })
+}
+
+resource "aws_iam_user" "deployed" {
+  count    = var.enable_stage2 ? 1 : 0
+  provider = aws.deployer
+  name     = "tf-deployed"
+  path     = "/deployed/"
+  tags = {
+    created_by = "deployer"
+  }
+  depends_on = [aws_iam_role_policy.deployer, aws_iam_user_policy.alice_assume]
+}
