@@ -7,10 +7,12 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, describe, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import {
   GetGroupCommand,
   GetInstanceProfileCommand,
+  GetPolicyCommand,
   GetRoleCommand,
   GetUserCommand,
   ListAccessKeysCommand,
@@ -57,7 +59,11 @@ if (missing) {
 
       const alice = (await iam.send(new GetUserCommand({ UserName: "tf-alice" }))).User;
       assert.equal(alice?.Arn, arn("user/engineering/tf-alice"));
-      assert.deepEqual(alice?.Tags?.map((t) => `${t.Key}=${t.Value}`).sort(), ["cost=42", "team=red"]);
+      assert.deepEqual(alice?.Tags?.map((t) => `${t.Key}=${t.Value}`).sort(), [
+        "cost=42",
+        "stage=1",
+        "team=red",
+      ]);
       const keys = await iam.send(new ListAccessKeysCommand({ UserName: "tf-alice" }));
       assert.equal(keys.AccessKeyMetadata?.length, 1);
 
@@ -73,7 +79,7 @@ if (missing) {
 
       const app = (await iam.send(new GetRoleCommand({ RoleName: "tf-app" }))).Role;
       assert.equal(app?.Path, "/service/");
-      assert.equal(app?.MaxSessionDuration, 7200);
+      assert.equal(app?.MaxSessionDuration, 3600);
       assert.equal(app?.PermissionsBoundary?.PermissionsBoundaryArn, arn("policy/tf-boundary"));
       assert.equal(app?.Description, "Application role");
       const profile = await iam.send(
@@ -85,10 +91,11 @@ if (missing) {
       );
     });
 
-    test("stage 2 creates a user through a provider that assumes the deployer role", async () => {
+    test("stage 2 creates a user through a provider that assumes a role, and updates in place", async () => {
       // The fresh plan below refreshes everything; this apply need not read it all back first.
       await workspace().ok(["apply", "-auto-approve", "-refresh=false", ...vars(true)]);
-      const deployed = (await running.iam.send(new GetUserCommand({ UserName: "tf-deployed" }))).User;
+      const { iam } = running;
+      const deployed = (await iam.send(new GetUserCommand({ UserName: "tf-deployed" }))).User;
       assert.equal(deployed?.Arn, arn("user/deployed/tf-deployed"));
       const records = await running.server.server.data.store.audit.query({ eventName: "CreateUser" });
       const created = records.find(
@@ -97,6 +104,26 @@ if (missing) {
       assert.equal(
         created?.userIdentity.arn,
         `arn:aws:sts::${TEST_ACCOUNT_ID}:assumed-role/tf-deployer/terraform-stage2`,
+      );
+
+      const app = (await iam.send(new GetRoleCommand({ RoleName: "tf-app" }))).Role;
+      assert.equal(app?.MaxSessionDuration, 7200);
+      assert.equal(app?.Description, "Application role, stage 2");
+      assert.deepEqual(app?.Tags?.map((t) => `${t.Key}=${t.Value}`).sort(), ["app=web", "env=prod"]);
+      const alice = (await iam.send(new GetUserCommand({ UserName: "tf-alice" }))).User;
+      assert.deepEqual(alice?.Tags?.map((t) => `${t.Key}=${t.Value}`).sort(), [
+        "cost=42",
+        "stage=2",
+        "team=blue",
+      ]);
+      const policy = await iam.send(
+        new GetPolicyCommand({ PolicyArn: arn("policy/engineering/tf-read-users") }),
+      );
+      assert.equal(policy.Policy?.DefaultVersionId, "v2");
+      const bobKeys = await iam.send(new ListAccessKeysCommand({ UserName: "tf-bob" }));
+      assert.deepEqual(
+        bobKeys.AccessKeyMetadata?.map((k) => k.Status),
+        ["Inactive"],
       );
     });
 
@@ -107,13 +134,23 @@ if (missing) {
 
     test("destroy removes everything the configuration created", async () => {
       // The plan before has just refreshed the state and found it current.
-      await workspace().ok(["destroy", "-auto-approve", "-refresh=false", ...vars(true)], 180_000);
+      await workspace().ok(["destroy", "-auto-approve", "-refresh=false", ...vars(true)]);
       const { iam } = running;
       assert.deepEqual((await iam.send(new ListUsersCommand({}))).Users, []);
       assert.deepEqual((await iam.send(new ListGroupsCommand({}))).Groups, []);
       assert.deepEqual((await iam.send(new ListRolesCommand({}))).Roles, []);
       assert.deepEqual((await iam.send(new ListPoliciesCommand({ Scope: "Local" }))).Policies, []);
       assert.deepEqual((await iam.send(new ListInstanceProfilesCommand({}))).InstanceProfiles, []);
+    });
+
+    test("no call Terraform made was unimplemented or a server fault", async () => {
+      // Records of reads are buffered and written once a second.
+      await sleep(1500);
+      const records = await running.server.server.data.store.audit.query({});
+      const faults = records
+        .filter((r) => r.errorCode && (r.errorCode === "NotImplemented" || /Failure$/.test(r.errorCode)))
+        .map((r) => `${r.eventName}: ${r.errorCode} ${r.errorMessage ?? ""}`);
+      assert.deepEqual(faults, []);
     });
   });
 }

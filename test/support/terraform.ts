@@ -81,7 +81,9 @@ export function terraformWorkspace(configDir: string, credentials: Credentials):
   };
   const workspace: TerraformWorkspace = {
     dir,
-    async run(args, timeoutMs = 120_000) {
+    // Each command starts the provider several times; on a busy two-core machine an apply can
+    // take well over a minute, so the bound is generous.
+    async run(args, timeoutMs = 240_000) {
       try {
         const { stdout, stderr } = await run("terraform", [...args, "-input=false", "-no-color"], {
           cwd: dir,

@@ -2,7 +2,9 @@
 # groups and memberships, inline and attached policies (customer and AWS-managed), roles with trust
 # policies, a permissions boundary, a session limit and tags, an instance profile, and, in stage 2,
 # a user created through a second provider that assumes a role. AssumeRole needs the role before
-# the provider is configured, so the test applies twice: once as is, then with enable_stage2=true.
+# the provider is configured, so the test applies twice: once as is, then with enable_stage2=true,
+# which also changes a few things in place (a policy's document, tags, a role's settings, a key's
+# status) so that the updates, and reading them back, are exercised too.
 
 terraform {
   required_providers {
@@ -58,12 +60,18 @@ provider "aws" {
 
 data "aws_caller_identity" "current" {}
 
+locals {
+  account_id = data.aws_caller_identity.current.account_id
+  stage      = var.enable_stage2 ? "2" : "1"
+}
+
 resource "aws_iam_user" "alice" {
   name = "tf-alice"
   path = "/engineering/"
   tags = {
-    team = "red"
-    cost = "42"
+    team  = var.enable_stage2 ? "blue" : "red"
+    cost  = "42"
+    stage = local.stage
   }
 }
 
@@ -73,6 +81,11 @@ resource "aws_iam_user" "bob" {
 
 resource "aws_iam_access_key" "alice" {
   user = aws_iam_user.alice.name
+}
+
+resource "aws_iam_access_key" "bob" {
+  user   = aws_iam_user.bob.name
+  status = var.enable_stage2 ? "Inactive" : "Active"
 }
 
 resource "aws_iam_group" "developers" {
@@ -112,14 +125,27 @@ resource "aws_iam_policy" "readonly_users" {
   name        = "tf-read-users"
   path        = "/engineering/"
   description = "Read users and groups"
+  # Stage 2 makes a second version the default. The S3 resource carries characters that a
+  # URL-encoded document must round-trip (a space, a plus, an ampersand, a policy variable).
   policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = concat([{
       Sid      = "Read"
       Effect   = "Allow"
       Action   = ["iam:Get*", "iam:List*"]
-      Resource = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:user/*"
-    }]
+      Resource = "arn:aws:iam::${local.account_id}:user/*"
+      }, {
+      Sid       = "OwnPrefix"
+      Effect    = "Allow"
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::my bucket+x&y/home/$${aws:username}/*"
+      Condition = { Bool = { "aws:SecureTransport" = "true" } }
+      }], var.enable_stage2 ? [{
+      Sid      = "ReadGroups"
+      Effect   = "Allow"
+      Action   = "iam:GetGroup"
+      Resource = "arn:aws:iam::${local.account_id}:group/*"
+    }] : [])
   })
   tags = {
     owner = "platform"
@@ -182,8 +208,8 @@ resource "aws_iam_policy" "boundary" {
 resource "aws_iam_role" "app" {
   name                 = "tf-app"
   path                 = "/service/"
-  description          = "Application role"
-  max_session_duration = 7200
+  description          = var.enable_stage2 ? "Application role, stage 2" : "Application role"
+  max_session_duration = var.enable_stage2 ? 7200 : 3600
   permissions_boundary = aws_iam_policy.boundary.arn
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -191,12 +217,10 @@ resource "aws_iam_role" "app" {
       Effect    = "Allow"
       Principal = { Service = "ec2.amazonaws.com" }
       Action    = "sts:AssumeRole"
+      Condition = { StringEquals = { "aws:SourceAccount" = local.account_id } }
     }]
   })
-  tags = {
-    app = "web"
-    env = "test"
-  }
+  tags = merge({ app = "web" }, var.enable_stage2 ? { env = "prod" } : { env = "test", temporary = "yes" })
 }
 
 resource "aws_iam_role_policy" "app" {
@@ -246,7 +270,7 @@ resource "aws_iam_role_policy" "deployer" {
         "iam:CreateUser", "iam:GetUser", "iam:DeleteUser", "iam:TagUser", "iam:UntagUser",
         "iam:ListGroupsForUser", "iam:ListUserTags",
       ]
-      Resource = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:user/deployed/*"
+      Resource = "arn:aws:iam::${local.account_id}:user/deployed/*"
     }]
   })
 }
