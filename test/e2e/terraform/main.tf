@@ -63,6 +63,46 @@ data "aws_caller_identity" "current" {}
 locals {
   account_id = data.aws_caller_identity.current.account_id
   stage      = var.enable_stage2 ? "2" : "1"
+  iam        = "arn:aws:iam::${local.account_id}"
+
+  # The one-statement Allow documents, by the policy that uses them. ARNs are spelt out, not taken
+  # from resources, so that this map depends on no resource (the boundary must exist before the
+  # role that names it).
+  allow = {
+    developers = { action = ["iam:GetUser", "iam:ListUsers"], resource = "*" }
+    alice      = { action = "iam:ListAccessKeys", resource = "${local.iam}:user/engineering/tf-alice" }
+    assume     = { action = "sts:AssumeRole", resource = "${local.iam}:role/tf-deployer" }
+    boundary   = { action = ["iam:*", "sts:*"], resource = "*" }
+    app        = { action = "iam:GetRole", resource = "${local.iam}:role/service/tf-app" }
+    deployer = {
+      action = [
+        "iam:CreateUser", "iam:GetUser", "iam:DeleteUser", "iam:TagUser", "iam:UntagUser",
+        "iam:ListGroupsForUser", "iam:ListUserTags",
+      ]
+      resource = "${local.iam}:user/deployed/*"
+    }
+  }
+  # Trust policies, by role: who may assume it, and on what condition.
+  trust = {
+    app = {
+      Principal = { Service = "ec2.amazonaws.com" }
+      Condition = { StringEquals = { "aws:SourceAccount" = local.account_id } }
+    }
+    deployer = { Principal = { AWS = "${local.iam}:user/engineering/tf-alice" } }
+  }
+  trust_policy = {
+    for role, who in local.trust : role => jsonencode({
+      Version   = "2012-10-17"
+      Statement = [merge({ Effect = "Allow", Action = "sts:AssumeRole" }, who)]
+    })
+  }
+
+  allow_policy = {
+    for name, grant in local.allow : name => jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Effect = "Allow", Action = grant.action, Resource = grant.resource }]
+    })
+  }
 }
 
 resource "aws_iam_user" "alice" {
@@ -109,16 +149,9 @@ resource "aws_iam_user_group_membership" "bob" {
 }
 
 resource "aws_iam_group_policy" "developers" {
-  name  = "tf-developers-inline"
-  group = aws_iam_group.developers.name
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = ["iam:GetUser", "iam:ListUsers"]
-      Resource = "*"
-    }]
-  })
+  name   = "tf-developers-inline"
+  group  = aws_iam_group.developers.name
+  policy = local.allow_policy["developers"]
 }
 
 resource "aws_iam_policy" "readonly_users" {
@@ -163,29 +196,10 @@ resource "aws_iam_group_policy_attachment" "auditors_managed" {
 }
 
 resource "aws_iam_user_policy" "alice" {
-  name = "tf-alice-inline"
-  user = aws_iam_user.alice.name
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = "iam:ListAccessKeys"
-      Resource = aws_iam_user.alice.arn
-    }]
-  })
-}
-
-resource "aws_iam_user_policy" "alice_assume" {
-  name = "tf-alice-assume-deployer"
-  user = aws_iam_user.alice.name
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = "sts:AssumeRole"
-      Resource = aws_iam_role.deployer.arn
-    }]
-  })
+  for_each = { tf-alice-inline = "alice", tf-alice-assume-deployer = "assume" }
+  name     = each.key
+  user     = aws_iam_user.alice.name
+  policy   = local.allow_policy[each.value]
 }
 
 resource "aws_iam_user_policy_attachment" "bob" {
@@ -194,15 +208,8 @@ resource "aws_iam_user_policy_attachment" "bob" {
 }
 
 resource "aws_iam_policy" "boundary" {
-  name = "tf-boundary"
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = ["iam:*", "sts:*"]
-      Resource = "*"
-    }]
-  })
+  name   = "tf-boundary"
+  policy = local.allow_policy["boundary"]
 }
 
 resource "aws_iam_role" "app" {
@@ -211,29 +218,19 @@ resource "aws_iam_role" "app" {
   description          = var.enable_stage2 ? "Application role, stage 2" : "Application role"
   max_session_duration = var.enable_stage2 ? 7200 : 3600
   permissions_boundary = aws_iam_policy.boundary.arn
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "ec2.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-      Condition = { StringEquals = { "aws:SourceAccount" = local.account_id } }
-    }]
-  })
-  tags = merge({ app = "web" }, var.enable_stage2 ? { env = "prod" } : { env = "test", temporary = "yes" })
+  assume_role_policy   = local.trust_policy["app"]
+  tags                 = merge({ app = "web" }, var.enable_stage2 ? { env = "prod" } : { env = "test", temporary = "yes" })
 }
 
-resource "aws_iam_role_policy" "app" {
-  name = "tf-app-inline"
-  role = aws_iam_role.app.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = "iam:GetRole"
-      Resource = aws_iam_role.app.arn
-    }]
-  })
+# One inline policy on each role.
+resource "aws_iam_role_policy" "inline" {
+  for_each = {
+    app      = { name = "tf-app-inline", role = aws_iam_role.app.id }
+    deployer = { name = "tf-deployer-users", role = aws_iam_role.deployer.id }
+  }
+  name   = each.value.name
+  role   = each.value.role
+  policy = local.allow_policy[each.key]
 }
 
 resource "aws_iam_role_policy_attachment" "app" {
@@ -248,31 +245,8 @@ resource "aws_iam_instance_profile" "app" {
 }
 
 resource "aws_iam_role" "deployer" {
-  name = "tf-deployer"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { AWS = aws_iam_user.alice.arn }
-      Action    = "sts:AssumeRole"
-    }]
-  })
-}
-
-resource "aws_iam_role_policy" "deployer" {
-  name = "tf-deployer-users"
-  role = aws_iam_role.deployer.id
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect = "Allow"
-      Action = [
-        "iam:CreateUser", "iam:GetUser", "iam:DeleteUser", "iam:TagUser", "iam:UntagUser",
-        "iam:ListGroupsForUser", "iam:ListUserTags",
-      ]
-      Resource = "arn:aws:iam::${local.account_id}:user/deployed/*"
-    }]
-  })
+  name               = "tf-deployer"
+  assume_role_policy = local.trust_policy["deployer"]
 }
 
 resource "aws_iam_user" "deployed" {
@@ -283,5 +257,5 @@ resource "aws_iam_user" "deployed" {
   tags = {
     created_by = "deployer"
   }
-  depends_on = [aws_iam_role_policy.deployer, aws_iam_user_policy.alice_assume]
+  depends_on = [aws_iam_role_policy.inline, aws_iam_user_policy.alice]
 }
