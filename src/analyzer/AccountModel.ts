@@ -27,6 +27,7 @@ import {
 import type { Tag } from "../domain/Tag.ts";
 import {
   type CompiledPolicy,
+  type CompiledStatement,
   compilePolicy,
   type Decision,
   evaluatePolicies,
@@ -34,6 +35,7 @@ import {
   type PolicySet,
   parsePolicyDocument,
   type RawContextValue,
+  type RequestPrincipal,
 } from "../policy/index.ts";
 import {
   type AccountSnapshot,
@@ -126,6 +128,7 @@ export class AccountModel {
   private readonly compiled = new Map<string, CompiledPolicy>();
   private readonly versionOf = new Map<string, { arn: string; versionId: string }>();
   private readonly sets = new Map<string, PolicySet>();
+  private readonly trusts = new Map<string, CompiledPolicy>();
   private readonly admin = new Map<string, boolean>();
   private readonly probes: string[];
   private readonly lowerActions: string[];
@@ -385,6 +388,35 @@ export class AccountModel {
     };
   }
 
+  /**
+   * Whether some Allow statement of the role's trust policy for sts:AssumeRole names the caller
+   * (its ARN, its role, its account, or `*`) or excludes it from a NotPrincipal: a necessary
+   * condition the search checks before asking the engine, which then decides with conditions.
+   */
+  trustMayAdmit(r: SnapshotRole, p: RequestPrincipal): boolean {
+    return this.trustOf(r).allows.some(
+      (st) =>
+        st.matchAction("sts:assumerole") && ((st.principal?.(p) ?? 0) > 0 || (st.notPrincipal?.(p) ?? false)),
+    );
+  }
+
+  private trustOf(r: SnapshotRole): CompiledPolicy {
+    let trust = this.trusts.get(r.arn);
+    if (!trust) {
+      trust = this.compile(r.trustPolicy, "trust", {
+        id: `${r.arn}#trust`,
+        name: `${r.name} trust policy`,
+        type: "trust",
+      });
+      this.trusts.set(r.arn, trust);
+    }
+    return trust;
+  }
+
+  requestPrincipal(s: State): RequestPrincipal {
+    return requestPrincipalOf(this.caller(s));
+  }
+
   /** Whether the role's trust policy lets the service assume it (the service then runs with it). */
   trustAllowsService(r: SnapshotRole, service: string): boolean {
     const trust = this.compile(r.trustPolicy, "trust", {
@@ -425,9 +457,28 @@ export class AccountModel {
     const set = this.policySet(s, m);
     const allowed = (a: string) => this.decide(s, a, "*", { set }).decision === "Allowed";
     const result =
-      this.lowerActions.length > 0 && this.probes.every(allowed) && this.lowerActions.every(allowed);
+      this.lowerActions.length > 0 && this.probes.every(allowed) && this.representatives(set).every(allowed);
     if (!m) this.admin.set(key, result);
     return result;
+  }
+
+  /**
+   * One action per class of actions that the same statements match. The engine reads only the
+   * statements whose Action/NotAction match, so on one resource and context every action of a
+   * class gets the same decision: deciding one per class decides them all.
+   */
+  private representatives(set: PolicySet): string[] {
+    const statements = [set.identity, set.boundary ? [set.boundary] : [], set.session ?? [], set.scp ?? []]
+      .flat()
+      .flatMap((p) => p.statements);
+    const classes = new Map<string, string>();
+    for (const a of this.lowerActions) {
+      let signature = "";
+      for (let i = 0; i < statements.length; i++)
+        if ((statements[i] as CompiledStatement).matchAction(a)) signature += `${i},`;
+      if (!classes.has(signature)) classes.set(signature, a);
+    }
+    return [...classes.values()];
   }
 
   userState(u: SnapshotUser, cred: CredentialState): State {

@@ -61,10 +61,7 @@ function userHygiene(u: SnapshotUser, now: Date): Finding[] {
   return out;
 }
 
-function policyHygiene(model: AccountModel, policy: CompiledPolicy, owner: string): Finding[] {
-  const iam = model.catalog.actions
-    .filter((a) => a.toLowerCase().startsWith("iam:"))
-    .map((a) => a.toLowerCase());
+function policyHygiene(iam: readonly string[], policy: CompiledPolicy, owner: string): Finding[] {
   const out: Finding[] = [];
   for (const st of policy.allows) {
     const doc = policy.document.statements.find((x) => x.index === st.index);
@@ -93,14 +90,20 @@ export function findHygiene(model: AccountModel): Finding[] {
   const out: Finding[] = [];
   for (const u of model.users) out.push(...userHygiene(u, model.now));
   const c = model.compile;
+  const iam = model.catalog.actions.map((a) => a.toLowerCase()).filter((a) => a.startsWith("iam:"));
   for (const p of model.policies.values()) {
     if (p.awsManaged) continue;
     const v = p.versions.find((x) => x.versionId === p.defaultVersionId);
     if (v)
       out.push(
         ...policyHygiene(
-          model,
-          c(v.document, "identity", { id: p.arn, name: p.name, type: "managed", arn: p.arn }),
+          iam,
+          c(v.document, "identity", {
+            id: `${p.arn}#${v.versionId}`,
+            name: p.name,
+            type: "managed",
+            arn: p.arn,
+          }),
           p.arn,
         ),
       );
@@ -110,7 +113,7 @@ export function findHygiene(model: AccountModel): Finding[] {
     for (const p of o.inline)
       out.push(
         ...policyHygiene(
-          model,
+          iam,
           c(p.document, "identity", { id: `${o.arn}/${p.name}`, name: p.name, type: "inline" }),
           o.arn,
         ),

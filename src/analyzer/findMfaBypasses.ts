@@ -124,7 +124,9 @@ export class MfaBypassFinder {
         ),
       );
     }
+    const principal = m.requestPrincipal(key);
     for (const r of m.roles) {
+      if (!m.trustMayAdmit(r, principal)) continue;
       const assume = m.step(key, "sts:AssumeRole", r.arn, {
         trust: { document: r.trustPolicy, role: r },
         resourceTags: r.tags,

@@ -192,8 +192,9 @@ export class EscalationSearch {
     const m = this.model;
     const out: Edge[] = [];
     const self = s.kind === "role" ? s.role?.arn : undefined;
+    const principal = m.requestPrincipal(s);
     for (const r of m.roles) {
-      if (r.arn === self) continue;
+      if (r.arn === self || !m.trustMayAdmit(r, principal)) continue;
       const step = m.step(s, "sts:AssumeRole", r.arn, {
         trust: { document: r.trustPolicy, role: r },
         resourceTags: r.tags,
