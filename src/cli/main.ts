@@ -3,6 +3,7 @@
 import { Command } from "commander";
 import { ConfigError } from "../server/ServerConfig.ts";
 import { accountCreateCommand, accountListCommand } from "./accountCommand.ts";
+import { analyzeCommand } from "./analyzeCommand.ts";
 import { auditCommand } from "./auditCommand.ts";
 import { auditMfaCommand } from "./auditMfaCommand.ts";
 import { serveCommand } from "./serveCommand.ts";
@@ -38,6 +39,24 @@ audit
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
   .option("--json", "one JSON object per change instead of text")
   .action((opts) => auditMfaCommand(opts));
+
+program
+  .command("analyze")
+  .description(
+    "find MFA bypasses, privilege-escalation paths, MFA associations to review and hygiene problems",
+  )
+  .option("--data <dir>", "a Portcullis data folder")
+  .option("--authorization-details <file>", "the JSON of aws iam get-account-authorization-details")
+  .option("--credential-report <file>", "the CSV of aws iam get-credential-report (decoded)")
+  .option(
+    "--cloudtrail <files...>",
+    'CloudTrail event files ({"Records":[…]}, plain or .gz) or portcullis audit JSON lines',
+  )
+  .option("--format <format>", "table, json or sarif (default table)")
+  .option("--graph <kind>", "also draw each path: mermaid or dot")
+  .option("--mfa-semantics <rule>", "current (the 2023 MFA guard) or pre-2023 (default current)")
+  .option("--now <time>", "the analysis time, ISO-8601 (default: now)")
+  .action((opts) => analyzeCommand(opts));
 
 const account = program
   .command("account")
