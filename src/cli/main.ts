@@ -18,6 +18,10 @@ program
   .option("--port <port>", "port to listen on (env PORTCULLIS_PORT, default 4599)")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
   .option("--log-level <level>", "log level (env PORTCULLIS_LOG_LEVEL, default info)")
+  .option(
+    "--sts-regions <list>",
+    "comma-separated regions STS may be signed for (env PORTCULLIS_STS_REGIONS, default AWS's commercial regions)",
+  )
   .action((opts) => serveCommand(opts));
 
 // Options belong to the command they follow, so `audit mfa --data D` is mfa's --data.

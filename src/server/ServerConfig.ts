@@ -4,6 +4,7 @@
 
 import path from "node:path";
 import { ACCOUNT_ID_PATTERN } from "../domain/Account.ts";
+import { REGION_NAME } from "./signingRegions.ts";
 
 export interface ServerConfig {
   host: string;
@@ -15,6 +16,8 @@ export interface ServerConfig {
   /** 64 hex characters or base64 of 32 bytes; absent: a key file in the data folder. */
   masterKey?: string;
   logLevel: string;
+  /** Regions STS requests may be signed for; absent: AWS's commercial regions. IAM: us-east-1 only. */
+  stsRegions?: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -24,6 +27,7 @@ export interface ConfigFlags {
   port?: string;
   data?: string;
   logLevel?: string;
+  stsRegions?: string;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -65,6 +69,12 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     throw new ConfigError(`--log-level: '${logLevel}' is not one of ${LOG_LEVELS.join(", ")}`);
   }
 
+  const stsRegionsText = flags.stsRegions ?? env.PORTCULLIS_STS_REGIONS;
+  const stsRegions = stsRegionsText?.split(",").map((r) => r.trim());
+  for (const region of stsRegions ?? []) {
+    if (!REGION_NAME.test(region)) throw new ConfigError(`--sts-regions: '${region}' is not a region name`);
+  }
+
   return {
     host,
     port,
@@ -73,5 +83,6 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     ...(rootAccessKeyId && rootSecretAccessKey ? { rootAccessKeyId, rootSecretAccessKey } : {}),
     ...(env.PORTCULLIS_MASTER_KEY ? { masterKey: env.PORTCULLIS_MASTER_KEY } : {}),
     logLevel,
+    ...(stsRegions ? { stsRegions } : {}),
   };
 }

@@ -16,6 +16,7 @@ import { CredentialResolver } from "./CredentialResolver.ts";
 import { LastUsedTracker } from "./LastUsedTracker.ts";
 import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
 import type { ServerConfig } from "./ServerConfig.ts";
+import { COMMERCIAL_REGIONS } from "./signingRegions.ts";
 
 /** AWS's Query API requests are small; a policy simulation with many policies is the largest. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -53,6 +54,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     audit,
     lastUsed,
     log: logger,
+    regions: { sts: new Set(config.stsRegions ?? COMMERCIAL_REGIONS) },
   });
 
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
