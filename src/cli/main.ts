@@ -5,6 +5,7 @@ import { ConfigError } from "../server/ServerConfig.ts";
 import { accountCreateCommand, accountListCommand } from "./accountCommand.ts";
 import { auditCommand } from "./auditCommand.ts";
 import { auditMfaCommand } from "./auditMfaCommand.ts";
+import { mfaUnlockCommand } from "./mfaUnlockCommand.ts";
 import { serveCommand } from "./serveCommand.ts";
 
 const program = new Command("portcullis").description(
@@ -42,6 +43,17 @@ audit
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
   .option("--json", "one JSON object per change instead of text")
   .action((opts) => auditMfaCommand(opts));
+
+const mfa = program.command("mfa").enablePositionalOptions().description("MFA administration");
+
+mfa
+  .command("unlock")
+  .description("clear a user's (or the root's) failed-MFA-code throttle, its ceiling too; audited")
+  .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option("--user <name>", "the IAM user")
+  .option("--root", "the account's root instead of a user")
+  .option("--account <accountId>", "the account (default: PORTCULLIS_ACCOUNT_ID or 000000000000)")
+  .action((opts) => mfaUnlockCommand(opts));
 
 const account = program
   .command("account")

@@ -250,6 +250,7 @@ export class AwsRequestHandler {
         policies: this.deps.policies,
         requestId: state.requestId,
         region: claim.region,
+        sourceIp: state.sourceIp,
         auditDetails,
       },
       authorize: (store) => this.deps.authorizer.authorize({ operation, input, caller, store, facts }),

@@ -220,6 +220,8 @@ export interface MfaCodeFailureRepository {
   get(scope: string): Promise<{ windowStart: Date; failures: number } | undefined>;
   put(scope: string, windowStart: Date, failures: number): Promise<void>;
   clear(scopes: readonly string[]): Promise<void>;
+  /** Removes every counter whose scope starts with `prefix`; returns how many there were. */
+  clearPrefix(prefix: string): Promise<number>;
 }
 
 export interface AuditQuery {
