@@ -3,7 +3,7 @@
 // start-up) and `audit` printing the trail as JSON lines.
 
 import assert from "node:assert/strict";
-import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,45 +15,9 @@ import { Hash } from "@smithy/hash-node";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { iamClient, stsClient } from "../support/awsClients.ts";
+import { BIN, serve, stop } from "../support/serveProcess.ts";
 
-const BIN = path.resolve(import.meta.dirname, "..", "..", "bin", "portcullis.mjs");
 const run = promisify(execFile);
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  output: () => string;
-}
-
-function serve(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    [BIN, "serve", "--port", "0", "--data", dataDir, "--log-level", "warn"],
-    {
-      env: { ...process.env, ...env },
-    },
-  );
-  let out = "";
-  return new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1], output: () => out });
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited with ${code} before listening: ${out}`)));
-  });
-}
-
-function stop(running: Running): Promise<number | null> {
-  return new Promise((resolve) => {
-    running.child.removeAllListeners("exit");
-    running.child.on("exit", (code) => resolve(code));
-    running.child.kill("SIGTERM");
-  });
-}
 
 function rootKeyFrom(output: string) {
   const id = /aws_access_key_id\s*=\s*(\S+)/.exec(output)?.[1];
