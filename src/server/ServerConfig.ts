@@ -5,6 +5,7 @@
 import path from "node:path";
 import { ACCOUNT_ID_PATTERN } from "../domain/Account.ts";
 import { REGION_NAME } from "./signingRegions.ts";
+import type { TransportLimits } from "./transportLimits.ts";
 
 export interface ServerConfig {
   host: string;
@@ -18,6 +19,8 @@ export interface ServerConfig {
   logLevel: string;
   /** Regions STS requests may be signed for; absent: AWS's commercial regions. IAM: us-east-1 only. */
   stsRegions?: readonly string[];
+  /** Timeouts, keep-alive and shutdown grace; absent members take DEFAULT_TRANSPORT_LIMITS. */
+  transport?: Partial<TransportLimits>;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +78,19 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     if (!REGION_NAME.test(region)) throw new ConfigError(`--sts-regions: '${region}' is not a region name`);
   }
 
+  const transport: Partial<TransportLimits> = {};
+  for (const [name, member] of [
+    ["PORTCULLIS_REQUEST_TIMEOUT_MS", "requestTimeoutMs"],
+    ["PORTCULLIS_HEADERS_TIMEOUT_MS", "headersTimeoutMs"],
+    ["PORTCULLIS_SHUTDOWN_GRACE_MS", "shutdownGraceMs"],
+  ] as const) {
+    const text = env[name];
+    if (text === undefined) continue;
+    if (!/^\d{1,7}$/.test(text) || Number(text) < 100)
+      throw new ConfigError(`${name}: '${text}' is not 100 to 9999999 ms`);
+    transport[member] = Number(text);
+  }
+
   return {
     host,
     port,
@@ -84,5 +100,6 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     ...(env.PORTCULLIS_MASTER_KEY ? { masterKey: env.PORTCULLIS_MASTER_KEY } : {}),
     logLevel,
     ...(stsRegions ? { stsRegions } : {}),
+    ...(Object.keys(transport).length > 0 ? { transport } : {}),
   };
 }

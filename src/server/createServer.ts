@@ -2,11 +2,13 @@
 // HTTP with Fastify. Routes: POST / and GET / (the Query API, header-signed or presigned) and
 // GET /health. Fastify is kept to transport; everything AWS-shaped happens in AwsRequestHandler.
 
+import http from "node:http";
 import Fastify, { type FastifyInstance } from "fastify";
 import pino, { type Logger } from "pino";
 import { AuditBuffer } from "../audit/AuditBuffer.ts";
 import { awsManagedPolicySource } from "../domain/awsManagedPolicyCatalog.ts";
 import { RequestEntityTooLarge } from "../domain/errors/commonErrors.ts";
+import { RouteNotFound } from "../domain/errors/transportErrors.ts";
 import { iamModel } from "../generated/iam/iamModel.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
@@ -17,6 +19,7 @@ import { LastUsedTracker } from "./LastUsedTracker.ts";
 import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
 import type { ServerConfig } from "./ServerConfig.ts";
 import { COMMERCIAL_REGIONS } from "./signingRegions.ts";
+import { answerClientError, DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./transportLimits.ts";
 
 /** AWS's Query API requests are small; a policy simulation with many policies is the largest. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -57,7 +60,31 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     regions: { sts: new Set(config.stsRegions ?? COMMERCIAL_REGIONS) },
   });
 
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+  const limits: TransportLimits = { ...DEFAULT_TRANSPORT_LIMITS, ...config.transport };
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    // Fastify applies these to the server it is given; they must agree with the factory's.
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    forceCloseConnections: "idle",
+    clientErrorHandler: answerClientError,
+    serverFactory: (handler) =>
+      http.createServer(
+        {
+          // Node refuses a headers timeout longer than the request's.
+          headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+          requestTimeout: limits.requestTimeoutMs,
+          keepAliveTimeout: limits.keepAliveTimeoutMs,
+          // Node enforces the two timeouts only when it checks, at this interval (default 30 s).
+          connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
+          maxHeaderSize: limits.maxHeaderSize,
+        },
+        handler,
+      ),
+  });
   app.removeAllContentTypeParsers();
   // SigV4 signs the body as received, so it is kept as raw bytes and parsed by the pipeline.
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
@@ -80,6 +107,16 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   };
   app.post("/", serve);
   app.get("/", serve);
+
+  app.setNotFoundHandler((_request, reply) => {
+    const requestId = crypto.randomUUID();
+    const error = new RouteNotFound();
+    reply
+      .code(error.httpStatus)
+      .header("content-type", "text/xml")
+      .header("x-amzn-RequestId", requestId)
+      .send(serializeErrorResponse(error, requestId, iamModel.xmlNamespace));
+  });
 
   app.setErrorHandler((err: { statusCode?: number }, _request, reply) => {
     const requestId = crypto.randomUUID();
@@ -111,7 +148,11 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
       return `http://${host}:${port}`;
     },
     async close() {
+      // New connections are refused at once and idle ones closed; requests in flight have the
+      // grace to finish, then every connection still open (a half-sent body too) is closed.
+      const force = setTimeout(() => app.server.closeAllConnections(), limits.shutdownGraceMs);
       await app.close();
+      clearTimeout(force);
       clearInterval(lastUsedTimer);
       await audit.close();
       await lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
