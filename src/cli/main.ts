@@ -5,6 +5,7 @@ import { ConfigError } from "../server/ServerConfig.ts";
 import { accountCreateCommand, accountListCommand } from "./accountCommand.ts";
 import { auditCommand } from "./auditCommand.ts";
 import { auditMfaCommand } from "./auditMfaCommand.ts";
+import { auditPruneCommand } from "./auditPruneCommand.ts";
 import { mfaUnlockCommand } from "./mfaUnlockCommand.ts";
 import { serveCommand } from "./serveCommand.ts";
 
@@ -22,6 +23,10 @@ program
   .option(
     "--sts-regions <list>",
     "comma-separated regions STS may be signed for (env PORTCULLIS_STS_REGIONS, default AWS's commercial regions)",
+  )
+  .option(
+    "--audit-retention-days <days>",
+    "prune audit records older than this (env PORTCULLIS_AUDIT_RETENTION_DAYS, default 90; 0 keeps them forever)",
   )
   .action((opts) => serveCommand(opts));
 
@@ -54,6 +59,15 @@ mfa
   .option("--root", "the account's root instead of a user")
   .option("--account <accountId>", "the account (default: PORTCULLIS_ACCOUNT_ID or 000000000000)")
   .action((opts) => mfaUnlockCommand(opts));
+
+audit
+  .command("prune")
+  .description(
+    "delete audit records older than the retention (default 90 days); the pruning is itself recorded",
+  )
+  .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option("--days <days>", "retention in days (env PORTCULLIS_AUDIT_RETENTION_DAYS, default 90)")
+  .action((opts) => auditPruneCommand(opts));
 
 const account = program
   .command("account")

@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { AuditBuffer } from "../audit/AuditBuffer.ts";
 import { buildAuditEvent } from "../audit/buildAuditEvent.ts";
+import { RefusalAuditLimiter, type SuppressedRefusals } from "../audit/RefusalAuditLimiter.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
 import { parseSigV4Request } from "../auth/sigv4/parseSigV4Request.ts";
 import { readFormParameters, repeatedParameter } from "../auth/sigv4/readFormParameters.ts";
@@ -128,6 +129,8 @@ export class AwsRequestHandler {
   private readonly clock: () => Date;
   private readonly random: (n: number) => Buffer;
   private readonly regions: SigningRegions;
+  private readonly refusals = new RefusalAuditLimiter();
+  private readonly recordSuppressed = (s: SuppressedRefusals) => this.deps.audit.add(this.suppressedEvent(s));
 
   constructor(private readonly deps: PipelineDeps) {
     this.clock = deps.clock ?? (() => new Date());
@@ -299,9 +302,13 @@ export class AwsRequestHandler {
       this.deps.log.error({ requestId: state.requestId, err }, "internal failure");
       error = new InternalFailure();
     }
-    this.deps.audit.add(
-      this.auditEvent(state, { error, ...(state.auditDetails ? { details: state.auditDetails } : {}) }),
-    );
+    // Unauthenticated refusals cost anyone nothing to send: per address, a few a minute get their
+    // own record and the rest are counted into one (RefusalAuditLimiter).
+    if (state.caller || this.refusals.admit(state.sourceIp, error.code, state.now, this.recordSuppressed)) {
+      this.deps.audit.add(
+        this.auditEvent(state, { error, ...(state.auditDetails ? { details: state.auditDetails } : {}) }),
+      );
+    }
     this.deps.log.info(
       {
         requestId: state.requestId,
@@ -314,6 +321,35 @@ export class AwsRequestHandler {
     );
     const body = serializeErrorResponse(error, state.requestId, MODELS[state.service].xmlNamespace);
     return { status: error.httpStatus, body, requestId: state.requestId };
+  }
+
+  /** Writes the aggregate records of refusal windows that have ended (all of them at shutdown). */
+  sweepRefusals(now: Date, all = false): void {
+    this.refusals.sweep(now, this.recordSuppressed, all);
+  }
+
+  private suppressedEvent(s: SuppressedRefusals) {
+    return buildAuditEvent({
+      time: s.windowEnd,
+      service: "iam",
+      // Not an AWS event: Portcullis's count of refusals it did not record one by one.
+      eventName: "PortcullisSuppressedRefusals",
+      region: "us-east-1",
+      sourceIp: s.sourceIp,
+      userAgent: "",
+      requestId: randomUUID(),
+      readOnly: true,
+      error: {
+        code: "UnauthenticatedRefusalsAggregated",
+        message: `${s.suppressed} refusals not recorded one by one`,
+      },
+      details: {
+        suppressed: s.suppressed,
+        codes: s.codes,
+        windowStart: s.windowStart.toISOString(),
+        windowEnd: s.windowEnd.toISOString(),
+      },
+    });
   }
 
   private auditEvent(

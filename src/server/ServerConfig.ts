@@ -21,6 +21,8 @@ export interface ServerConfig {
   stsRegions?: readonly string[];
   /** Timeouts, keep-alive and shutdown grace; absent members take DEFAULT_TRANSPORT_LIMITS. */
   transport?: Partial<TransportLimits>;
+  /** Audit records older than this many days are pruned; 0 keeps them forever. Default 90. */
+  auditRetentionDays?: number;
 }
 
 export class ConfigError extends Error {}
@@ -31,6 +33,7 @@ export interface ConfigFlags {
   data?: string;
   logLevel?: string;
   stsRegions?: string;
+  auditRetentionDays?: string;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -91,6 +94,13 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     transport[member] = Number(text);
   }
 
+  const retentionText = flags.auditRetentionDays ?? env.PORTCULLIS_AUDIT_RETENTION_DAYS;
+  if (retentionText !== undefined && !/^\d{1,5}$/.test(retentionText)) {
+    throw new ConfigError(
+      `--audit-retention-days: '${retentionText}' is not a number of days (0 keeps records forever)`,
+    );
+  }
+
   return {
     host,
     port,
@@ -101,5 +111,6 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     logLevel,
     ...(stsRegions ? { stsRegions } : {}),
     ...(Object.keys(transport).length > 0 ? { transport } : {}),
+    ...(retentionText !== undefined ? { auditRetentionDays: Number(retentionText) } : {}),
   };
 }

@@ -21,6 +21,9 @@ import type { ServerConfig } from "./ServerConfig.ts";
 import { COMMERCIAL_REGIONS } from "./signingRegions.ts";
 import { answerClientError, DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./transportLimits.ts";
 
+/** CloudTrail's event history keeps 90 days; so does Portcullis by default. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
+
 /** AWS's Query API requests are small; a policy simulation with many policies is the largest. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -47,6 +50,18 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   }, 1000);
   lastUsedTimer.unref();
 
+  // Retention: records older than the setting are pruned at start and every hour.
+  const retentionDays = config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
+  const prune = () => {
+    if (retentionDays === 0) return;
+    store.audit
+      .prune(new Date(Date.now() - retentionDays * 86_400_000))
+      .catch((err) => logger.error({ err }, "audit prune failed"));
+  };
+  prune();
+  const pruneTimer = setInterval(prune, 3_600_000);
+  pruneTimer.unref();
+
   const policies = new PolicyResolver(awsManagedPolicySource);
   const handler = new AwsRequestHandler({
     store,
@@ -59,6 +74,8 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     log: logger,
     regions: { sts: new Set(config.stsRegions ?? COMMERCIAL_REGIONS) },
   });
+  const refusalTimer = setInterval(() => handler.sweepRefusals(new Date()), 60_000);
+  refusalTimer.unref();
 
   const limits: TransportLimits = { ...DEFAULT_TRANSPORT_LIMITS, ...config.transport };
   const app = Fastify({
@@ -154,6 +171,9 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
       await app.close();
       clearTimeout(force);
       clearInterval(lastUsedTimer);
+      clearInterval(pruneTimer);
+      clearInterval(refusalTimer);
+      handler.sweepRefusals(new Date(), true);
       await audit.close();
       await lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
       await store.close();

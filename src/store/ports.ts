@@ -233,6 +233,8 @@ export interface AuditQuery {
 export interface AuditRepository {
   append(events: readonly AuditEvent[]): Promise<void>;
   query(q: AuditQuery): Promise<AuditEvent[]>;
+  /** Deletes every record older than `before`; returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 /** Everything a unit of work may touch. Inside `transaction` all of it commits or none does. */
