@@ -11,10 +11,7 @@ import { test } from "node:test";
 import { promisify } from "node:util";
 import { CreateUserCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { Hash } from "@smithy/hash-node";
-import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
-import { iamClient, stsClient } from "../support/awsClients.ts";
+import { iamClient, presignedUrl, stsClient } from "../support/awsClients.ts";
 import { BIN, serve, stop } from "../support/serveProcess.ts";
 
 const run = promisify(execFile);
@@ -45,27 +42,11 @@ test("serve: bootstrap, health, presigned requests, SIGTERM, restart, audit", as
   await iamClient(first.url, root).send(new CreateUserCommand({ UserName: "kept" }));
 
   // The presigned (query-string) form of SigV4, as a GET.
-  const target = new URL(first.url);
-  const signer = new SignatureV4({
-    credentials: root,
-    region: "us-east-1",
-    service: "sts",
-    sha256: Hash.bind(null, "sha256"),
+  const presigned = await presignedUrl(first.url, root, "sts", {
+    Action: "GetCallerIdentity",
+    Version: "2011-06-15",
   });
-  const presigned = await signer.presign(
-    new HttpRequest({
-      method: "GET",
-      protocol: "http:",
-      hostname: target.hostname,
-      port: Number(target.port),
-      path: "/",
-      query: { Action: "GetCallerIdentity", Version: "2011-06-15" },
-      headers: { host: target.host },
-    }),
-    { expiresIn: 300 },
-  );
-  const qs = new URLSearchParams(presigned.query as Record<string, string>).toString();
-  const viaQuery = await fetch(`${first.url}/?${qs}`);
+  const viaQuery = await fetch(presigned);
   assert.equal(viaQuery.status, 200);
   assert.match(await viaQuery.text(), /<Arn>arn:aws:iam::000000000000:root<\/Arn>/);
 

@@ -140,6 +140,21 @@ async function createDevice(name: string): Promise<{ serial: string; codeAt: (st
 
 const step = () => totpStepAt(clock);
 
+/** Root enables `device` for `userName` with the codes of the previous and the current step. */
+async function enableAsRoot(userName: string, device: { serial: string; codeAt: (step: number) => string }) {
+  const t = step();
+  await run(
+    EnableMFADevice,
+    {
+      UserName: userName,
+      SerialNumber: device.serial,
+      AuthenticationCode1: device.codeAt(t - 1),
+      AuthenticationCode2: device.codeAt(t),
+    },
+    rootCaller,
+  );
+}
+
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-mfa-"));
   store = await openSqliteStore(path.join(dir, "db.sqlite"));
@@ -192,17 +207,7 @@ describe("codes", () => {
     sourceIp = "192.0.2.10";
     const uid = await createUser("thr");
     const d = await createDevice("thr");
-    const t = step();
-    await run(
-      EnableMFADevice,
-      {
-        UserName: "thr",
-        SerialNumber: d.serial,
-        AuthenticationCode1: d.codeAt(t - 1),
-        AuthenticationCode2: d.codeAt(t),
-      },
-      rootCaller,
-    );
+    await enableAsRoot("thr", d);
     const me = userCaller(uid, "thr");
     const gst = (code: string) => run(GetSessionToken, { SerialNumber: d.serial, TokenCode: code }, me);
     const sourceRule = MFA_THROTTLE_RULES.find((r) => r.scope === "source");
@@ -224,19 +229,7 @@ describe("codes", () => {
     const uid = await createUser("spread");
     const a = await createDevice("spread-a");
     const b = await createDevice("spread-b");
-    const t = step();
-    for (const d of [a, b]) {
-      await run(
-        EnableMFADevice,
-        {
-          UserName: "spread",
-          SerialNumber: d.serial,
-          AuthenticationCode1: d.codeAt(t - 1),
-          AuthenticationCode2: d.codeAt(t),
-        },
-        rootCaller,
-      );
-    }
+    for (const d of [a, b]) await enableAsRoot("spread", d);
     const me = userCaller(uid, "spread");
     const gst = (serial: string, code: string) =>
       run(GetSessionToken, { SerialNumber: serial, TokenCode: code }, me);
@@ -278,17 +271,7 @@ describe("codes", () => {
     clock = T0 + 10 * 3_600_000;
     const uid = await createUser("ceiling");
     const d = await createDevice("ceiling");
-    const t = step();
-    await run(
-      EnableMFADevice,
-      {
-        UserName: "ceiling",
-        SerialNumber: d.serial,
-        AuthenticationCode1: d.codeAt(t - 1),
-        AuthenticationCode2: d.codeAt(t),
-      },
-      rootCaller,
-    );
+    await enableAsRoot("ceiling", d);
     const me = userCaller(uid, "ceiling");
     const ceiling = MFA_THROTTLE_RULES.find((r) => r.scope === "owner-day");
     assert.equal(ceiling?.limit, 200);
