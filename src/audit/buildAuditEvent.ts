@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEvent, AuditUserIdentity } from "../domain/AuditEvent.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
+import { AUDIT_MESSAGE_LIMIT, boundAuditSection, truncateText } from "./boundAuditFields.ts";
 import { redactSecrets } from "./redactSecrets.ts";
 
 export interface AuditFacts {
@@ -54,7 +55,10 @@ export function userIdentityOf(caller: CallerIdentity): AuditUserIdentity {
 export function buildAuditEvent(facts: AuditFacts): AuditEvent {
   const userIdentity: AuditUserIdentity = facts.caller
     ? userIdentityOf(facts.caller)
-    : { type: "Unknown", ...(facts.claimedAccessKeyId ? { accessKeyId: facts.claimedAccessKeyId } : {}) };
+    : {
+        type: "Unknown",
+        ...(facts.claimedAccessKeyId ? { accessKeyId: truncateText(facts.claimedAccessKeyId, 128) } : {}),
+      };
   const event: AuditEvent = {
     eventVersion: "1.08",
     eventTime: facts.time.toISOString().replace(/\.\d{3}Z$/, "Z"),
@@ -64,8 +68,12 @@ export function buildAuditEvent(facts: AuditFacts): AuditEvent {
     sourceIPAddress: facts.sourceIp,
     userAgent: facts.userAgent,
     userIdentity,
-    requestParameters: facts.input ? (redactSecrets(facts.input) as Record<string, unknown>) : null,
-    responseElements: facts.output ? (redactSecrets(facts.output) as Record<string, unknown>) : null,
+    requestParameters: facts.input
+      ? boundAuditSection(redactSecrets(facts.input) as Record<string, unknown>)
+      : null,
+    responseElements: facts.output
+      ? boundAuditSection(redactSecrets(facts.output) as Record<string, unknown>)
+      : null,
     requestID: facts.requestId,
     eventID: randomUUID(),
     eventType: "AwsApiCall",
@@ -76,7 +84,8 @@ export function buildAuditEvent(facts: AuditFacts): AuditEvent {
   };
   if (facts.error) {
     event.errorCode = facts.error.code;
-    event.errorMessage = facts.error.message;
+    // A refusal's message may quote what the client sent (an Authorization header): kept short.
+    event.errorMessage = truncateText(facts.error.message, AUDIT_MESSAGE_LIMIT);
   }
   if (facts.details && Object.keys(facts.details).length > 0) event.additionalEventData = facts.details;
   return event;

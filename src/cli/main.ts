@@ -6,6 +6,8 @@ import { accountCreateCommand, accountListCommand } from "./accountCommand.ts";
 import { analyzeCommand } from "./analyzeCommand.ts";
 import { auditCommand } from "./auditCommand.ts";
 import { auditMfaCommand } from "./auditMfaCommand.ts";
+import { auditPruneCommand } from "./auditPruneCommand.ts";
+import { mfaUnlockCommand } from "./mfaUnlockCommand.ts";
 import { serveCommand } from "./serveCommand.ts";
 
 const program = new Command("portcullis").description(
@@ -19,6 +21,14 @@ program
   .option("--port <port>", "port to listen on (env PORTCULLIS_PORT, default 4599)")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
   .option("--log-level <level>", "log level (env PORTCULLIS_LOG_LEVEL, default info)")
+  .option(
+    "--sts-regions <list>",
+    "comma-separated regions STS may be signed for (env PORTCULLIS_STS_REGIONS, default AWS's commercial regions)",
+  )
+  .option(
+    "--audit-retention-days <days>",
+    "prune audit records older than this (env PORTCULLIS_AUDIT_RETENTION_DAYS, default 90; 0 keeps them forever)",
+  )
   .action((opts) => serveCommand(opts));
 
 // Options belong to the command they follow, so `audit mfa --data D` is mfa's --data.
@@ -57,6 +67,25 @@ program
   .option("--mfa-semantics <rule>", "current (the 2023 MFA guard) or pre-2023 (default current)")
   .option("--now <time>", "the analysis time, ISO-8601 (default: now)")
   .action((opts) => analyzeCommand(opts));
+const mfa = program.command("mfa").enablePositionalOptions().description("MFA administration");
+
+mfa
+  .command("unlock")
+  .description("clear a user's (or the root's) failed-MFA-code throttle, its ceiling too; audited")
+  .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option("--user <name>", "the IAM user")
+  .option("--root", "the account's root instead of a user")
+  .option("--account <accountId>", "the account (default: PORTCULLIS_ACCOUNT_ID or 000000000000)")
+  .action((opts) => mfaUnlockCommand(opts));
+
+audit
+  .command("prune")
+  .description(
+    "delete audit records older than the retention (default 90 days); the pruning is itself recorded",
+  )
+  .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option("--days <days>", "retention in days (env PORTCULLIS_AUDIT_RETENTION_DAYS, default 90)")
+  .action((opts) => auditPruneCommand(opts));
 
 const account = program
   .command("account")

@@ -57,7 +57,7 @@ export interface Operation<I = unknown, O = unknown> {
    */
   proveMfa?(
     input: I,
-    scope: { caller: CallerIdentity; store: StoreSession; now: Date; sealer: Sealer },
+    scope: { caller: CallerIdentity; store: StoreSession; now: Date; sealer: Sealer; sourceIp: string },
   ): Promise<Date | undefined>;
   /**
    * Facts for the guards that are not policy (the 2023 MFA rule needs the target's device count).

@@ -40,6 +40,8 @@ export interface OperationContext {
   readonly policies: PolicyCatalog;
   readonly requestId: string;
   readonly region: string;
+  /** The address the request came from (the MFA throttle counts failures per source). */
+  readonly sourceIp: string;
   /** When the authorize step checked an MFA code the request carried (see Operation.proveMfa). */
   readonly mfaProvedAt?: Date;
   /**

@@ -9,8 +9,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { AuditBuffer } from "../audit/AuditBuffer.ts";
 import { buildAuditEvent } from "../audit/buildAuditEvent.ts";
+import { RefusalAuditLimiter, type SuppressedRefusals } from "../audit/RefusalAuditLimiter.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
 import { parseSigV4Request } from "../auth/sigv4/parseSigV4Request.ts";
+import { readFormParameters, repeatedParameter } from "../auth/sigv4/readFormParameters.ts";
 import type { SignedRequest } from "../auth/sigv4/SignedRequest.ts";
 import { SigningKeyCache } from "../auth/sigv4/SigningKeyCache.ts";
 import type { SigV4Claim } from "../auth/sigv4/SigV4Claim.ts";
@@ -36,6 +38,7 @@ import type { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import type { CredentialResolver } from "./CredentialResolver.ts";
 import { executeOperation } from "./executeOperation.ts";
 import type { LastUsedTracker } from "./LastUsedTracker.ts";
+import { checkSigningRegion, defaultSigningRegions, type SigningRegions } from "./signingRegions.ts";
 
 export interface AwsRequest extends SignedRequest {
   sourceIp: string;
@@ -56,6 +59,8 @@ export interface PipelineDeps {
   audit: AuditBuffer;
   lastUsed: LastUsedTracker;
   log: Logger;
+  /** The regions each service may be signed for; default: IAM us-east-1, STS the commercial regions. */
+  regions?: SigningRegions;
   clock?: () => Date;
   random?: (n: number) => Buffer;
 }
@@ -94,15 +99,19 @@ interface Flight {
   body?: string;
 }
 
+/**
+ * The operation's parameters: the form body of a POST, else the query, decoded by the same
+ * function the canonical request uses, so the signature covers exactly what the operation reads.
+ */
 function formParameters(req: AwsRequest): URLSearchParams {
   const contentType = req.headers["content-type"];
   if (
     req.method === "POST" &&
     (contentType === undefined || String(contentType).includes("x-www-form-urlencoded"))
   ) {
-    return new URLSearchParams(req.body.toString("utf8"));
+    return readFormParameters(req.body.toString("utf8"));
   }
-  return new URLSearchParams(req.query);
+  return readFormParameters(req.query);
 }
 
 /** Which service a request addresses before it is authenticated: its Version says so. */
@@ -119,10 +128,14 @@ export class AwsRequestHandler {
   private readonly signingKeys = new SigningKeyCache();
   private readonly clock: () => Date;
   private readonly random: (n: number) => Buffer;
+  private readonly regions: SigningRegions;
+  private readonly refusals = new RefusalAuditLimiter();
+  private readonly recordSuppressed = (s: SuppressedRefusals) => this.deps.audit.add(this.suppressedEvent(s));
 
   constructor(private readonly deps: PipelineDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.random = deps.random ?? randomBytes;
+    this.regions = deps.regions ?? defaultSigningRegions();
   }
 
   /**
@@ -131,6 +144,7 @@ export class AwsRequestHandler {
    * operation runs on: for a change, inside its transaction.
    */
   private readonly steps: ReadonlyArray<readonly [string, (flight: Flight) => Promise<void> | void]> = [
+    ["parameters", (f) => this.checkParameters(f)],
     ["authenticate", (f) => this.authenticate(f)],
     ["parse", (f) => this.parse(f)],
     ["execute", (f) => this.execute(f)],
@@ -161,12 +175,31 @@ export class AwsRequestHandler {
     }
   }
 
+  /**
+   * A name given twice has two readings (the canonical request sorts both values in, the model
+   * reads one), so such a request is refused before anything else reads it.
+   */
+  private checkParameters({ params }: Flight): void {
+    const repeated = repeatedParameter(params);
+    if (repeated === undefined) return;
+    const shown = repeated.length > 64 ? `${repeated.slice(0, 64)}...` : repeated;
+    // AWS wording unconfirmed
+    throw new QueryProtocolError(
+      "MalformedQueryString",
+      400,
+      `Parameter '${shown}' is given more than once.`,
+    );
+  }
+
   /** SigV4 → the caller. Nothing about the request is considered before we know who sent it. */
   private async authenticate({ req, state }: Flight): Promise<void> {
     const claim = parseSigV4Request(req);
     state.claim = claim;
-    state.region = claim.region;
     state.service = serviceOfClaim(claim, state.service);
+    // Checked before the key is looked up: the scope is the client's claim, and only a region this
+    // service serves may become the request's region (aws:RequestedRegion, the audit record).
+    checkSigningRegion(state.service, claim.region, this.regions);
+    state.region = claim.region;
     const resolved = await this.deps.credentials.resolve(claim, state.now);
     verifySigV4(req, claim, resolved.secretAccessKey, state.now, this.signingKeys);
     const caller = resolved.caller;
@@ -220,6 +253,7 @@ export class AwsRequestHandler {
         policies: this.deps.policies,
         requestId: state.requestId,
         region: claim.region,
+        sourceIp: state.sourceIp,
         auditDetails,
       },
       authorize: (store) => this.deps.authorizer.authorize({ operation, input, caller, store, facts }),
@@ -268,9 +302,13 @@ export class AwsRequestHandler {
       this.deps.log.error({ requestId: state.requestId, err }, "internal failure");
       error = new InternalFailure();
     }
-    this.deps.audit.add(
-      this.auditEvent(state, { error, ...(state.auditDetails ? { details: state.auditDetails } : {}) }),
-    );
+    // Unauthenticated refusals cost anyone nothing to send: per address, a few a minute get their
+    // own record and the rest are counted into one (RefusalAuditLimiter).
+    if (state.caller || this.refusals.admit(state.sourceIp, error.code, state.now, this.recordSuppressed)) {
+      this.deps.audit.add(
+        this.auditEvent(state, { error, ...(state.auditDetails ? { details: state.auditDetails } : {}) }),
+      );
+    }
     this.deps.log.info(
       {
         requestId: state.requestId,
@@ -283,6 +321,35 @@ export class AwsRequestHandler {
     );
     const body = serializeErrorResponse(error, state.requestId, MODELS[state.service].xmlNamespace);
     return { status: error.httpStatus, body, requestId: state.requestId };
+  }
+
+  /** Writes the aggregate records of refusal windows that have ended (all of them at shutdown). */
+  sweepRefusals(now: Date, all = false): void {
+    this.refusals.sweep(now, this.recordSuppressed, all);
+  }
+
+  private suppressedEvent(s: SuppressedRefusals) {
+    return buildAuditEvent({
+      time: s.windowEnd,
+      service: "iam",
+      // Not an AWS event: Portcullis's count of refusals it did not record one by one.
+      eventName: "PortcullisSuppressedRefusals",
+      region: "us-east-1",
+      sourceIp: s.sourceIp,
+      userAgent: "",
+      requestId: randomUUID(),
+      readOnly: true,
+      error: {
+        code: "UnauthenticatedRefusalsAggregated",
+        message: `${s.suppressed} refusals not recorded one by one`,
+      },
+      details: {
+        suppressed: s.suppressed,
+        codes: s.codes,
+        windowStart: s.windowStart.toISOString(),
+        windowEnd: s.windowEnd.toISOString(),
+      },
+    });
   }
 
   private auditEvent(

@@ -4,6 +4,8 @@
 
 import path from "node:path";
 import { ACCOUNT_ID_PATTERN } from "../domain/Account.ts";
+import { REGION_NAME } from "./signingRegions.ts";
+import type { TransportLimits } from "./transportLimits.ts";
 
 export interface ServerConfig {
   host: string;
@@ -15,6 +17,12 @@ export interface ServerConfig {
   /** 64 hex characters or base64 of 32 bytes; absent: a key file in the data folder. */
   masterKey?: string;
   logLevel: string;
+  /** Regions STS requests may be signed for; absent: AWS's commercial regions. IAM: us-east-1 only. */
+  stsRegions?: readonly string[];
+  /** Timeouts, keep-alive and shutdown grace; absent members take DEFAULT_TRANSPORT_LIMITS. */
+  transport?: Partial<TransportLimits>;
+  /** Audit records older than this many days are pruned; 0 keeps them forever. Default 90. */
+  auditRetentionDays?: number;
 }
 
 export class ConfigError extends Error {}
@@ -24,6 +32,8 @@ export interface ConfigFlags {
   port?: string;
   data?: string;
   logLevel?: string;
+  stsRegions?: string;
+  auditRetentionDays?: string;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -65,6 +75,32 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     throw new ConfigError(`--log-level: '${logLevel}' is not one of ${LOG_LEVELS.join(", ")}`);
   }
 
+  const stsRegionsText = flags.stsRegions ?? env.PORTCULLIS_STS_REGIONS;
+  const stsRegions = stsRegionsText?.split(",").map((r) => r.trim());
+  for (const region of stsRegions ?? []) {
+    if (!REGION_NAME.test(region)) throw new ConfigError(`--sts-regions: '${region}' is not a region name`);
+  }
+
+  const transport: Partial<TransportLimits> = {};
+  for (const [name, member] of [
+    ["PORTCULLIS_REQUEST_TIMEOUT_MS", "requestTimeoutMs"],
+    ["PORTCULLIS_HEADERS_TIMEOUT_MS", "headersTimeoutMs"],
+    ["PORTCULLIS_SHUTDOWN_GRACE_MS", "shutdownGraceMs"],
+  ] as const) {
+    const text = env[name];
+    if (text === undefined) continue;
+    if (!/^\d{1,7}$/.test(text) || Number(text) < 100)
+      throw new ConfigError(`${name}: '${text}' is not 100 to 9999999 ms`);
+    transport[member] = Number(text);
+  }
+
+  const retentionText = flags.auditRetentionDays ?? env.PORTCULLIS_AUDIT_RETENTION_DAYS;
+  if (retentionText !== undefined && !/^\d{1,5}$/.test(retentionText)) {
+    throw new ConfigError(
+      `--audit-retention-days: '${retentionText}' is not a number of days (0 keeps records forever)`,
+    );
+  }
+
   return {
     host,
     port,
@@ -73,5 +109,8 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     ...(rootAccessKeyId && rootSecretAccessKey ? { rootAccessKeyId, rootSecretAccessKey } : {}),
     ...(env.PORTCULLIS_MASTER_KEY ? { masterKey: env.PORTCULLIS_MASTER_KEY } : {}),
     logLevel,
+    ...(stsRegions ? { stsRegions } : {}),
+    ...(Object.keys(transport).length > 0 ? { transport } : {}),
+    ...(retentionText !== undefined ? { auditRetentionDays: Number(retentionText) } : {}),
   };
 }

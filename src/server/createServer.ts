@@ -2,11 +2,13 @@
 // HTTP with Fastify. Routes: POST / and GET / (the Query API, header-signed or presigned) and
 // GET /health. Fastify is kept to transport; everything AWS-shaped happens in AwsRequestHandler.
 
+import http from "node:http";
 import Fastify, { type FastifyInstance } from "fastify";
 import pino, { type Logger } from "pino";
 import { AuditBuffer } from "../audit/AuditBuffer.ts";
 import { awsManagedPolicySource } from "../domain/awsManagedPolicyCatalog.ts";
 import { RequestEntityTooLarge } from "../domain/errors/commonErrors.ts";
+import { RouteNotFound } from "../domain/errors/transportErrors.ts";
 import { iamModel } from "../generated/iam/iamModel.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
@@ -16,6 +18,11 @@ import { CredentialResolver } from "./CredentialResolver.ts";
 import { LastUsedTracker } from "./LastUsedTracker.ts";
 import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
 import type { ServerConfig } from "./ServerConfig.ts";
+import { COMMERCIAL_REGIONS } from "./signingRegions.ts";
+import { answerClientError, DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./transportLimits.ts";
+
+/** CloudTrail's event history keeps 90 days; so does Portcullis by default. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 
 /** AWS's Query API requests are small; a policy simulation with many policies is the largest. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -43,6 +50,18 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   }, 1000);
   lastUsedTimer.unref();
 
+  // Retention: records older than the setting are pruned at start and every hour.
+  const retentionDays = config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
+  const prune = () => {
+    if (retentionDays === 0) return;
+    store.audit
+      .prune(new Date(Date.now() - retentionDays * 86_400_000))
+      .catch((err) => logger.error({ err }, "audit prune failed"));
+  };
+  prune();
+  const pruneTimer = setInterval(prune, 3_600_000);
+  pruneTimer.unref();
+
   const policies = new PolicyResolver(awsManagedPolicySource);
   const handler = new AwsRequestHandler({
     store,
@@ -53,9 +72,36 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     audit,
     lastUsed,
     log: logger,
+    regions: { sts: new Set(config.stsRegions ?? COMMERCIAL_REGIONS) },
   });
+  const refusalTimer = setInterval(() => handler.sweepRefusals(new Date()), 60_000);
+  refusalTimer.unref();
 
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+  const limits: TransportLimits = { ...DEFAULT_TRANSPORT_LIMITS, ...config.transport };
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    // Fastify applies these to the server it is given; they must agree with the factory's.
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    forceCloseConnections: "idle",
+    clientErrorHandler: answerClientError,
+    serverFactory: (handler) =>
+      http.createServer(
+        {
+          // Node refuses a headers timeout longer than the request's.
+          headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+          requestTimeout: limits.requestTimeoutMs,
+          keepAliveTimeout: limits.keepAliveTimeoutMs,
+          // Node enforces the two timeouts only when it checks, at this interval (default 30 s).
+          connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
+          maxHeaderSize: limits.maxHeaderSize,
+        },
+        handler,
+      ),
+  });
   app.removeAllContentTypeParsers();
   // SigV4 signs the body as received, so it is kept as raw bytes and parsed by the pipeline.
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
@@ -78,6 +124,16 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   };
   app.post("/", serve);
   app.get("/", serve);
+
+  app.setNotFoundHandler((_request, reply) => {
+    const requestId = crypto.randomUUID();
+    const error = new RouteNotFound();
+    reply
+      .code(error.httpStatus)
+      .header("content-type", "text/xml")
+      .header("x-amzn-RequestId", requestId)
+      .send(serializeErrorResponse(error, requestId, iamModel.xmlNamespace));
+  });
 
   app.setErrorHandler((err: { statusCode?: number }, _request, reply) => {
     const requestId = crypto.randomUUID();
@@ -109,8 +165,15 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
       return `http://${host}:${port}`;
     },
     async close() {
+      // New connections are refused at once and idle ones closed; requests in flight have the
+      // grace to finish, then every connection still open (a half-sent body too) is closed.
+      const force = setTimeout(() => app.server.closeAllConnections(), limits.shutdownGraceMs);
       await app.close();
+      clearTimeout(force);
       clearInterval(lastUsedTimer);
+      clearInterval(pruneTimer);
+      clearInterval(refusalTimer);
+      handler.sweepRefusals(new Date(), true);
       await audit.close();
       await lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
       await store.close();

@@ -286,6 +286,8 @@ export interface MfaCodeFailureRepository {
   get(scope: string): Promise<{ windowStart: Date; failures: number } | undefined>;
   put(scope: string, windowStart: Date, failures: number): Promise<void>;
   clear(scopes: readonly string[]): Promise<void>;
+  /** Removes every counter whose scope starts with `prefix`; returns how many there were. */
+  clearPrefix(prefix: string): Promise<number>;
 }
 
 export interface AuditQuery {
@@ -297,6 +299,8 @@ export interface AuditQuery {
 export interface AuditRepository {
   append(events: readonly AuditEvent[]): Promise<void>;
   query(q: AuditQuery): Promise<AuditEvent[]>;
+  /** Deletes every record older than `before`; returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 /** Everything a unit of work may touch. Inside `transaction` all of it commits or none does. */

@@ -3,7 +3,7 @@
 // start-up) and `audit` printing the trail as JSON lines.
 
 import assert from "node:assert/strict";
-import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,49 +11,10 @@ import { test } from "node:test";
 import { promisify } from "node:util";
 import { CreateUserCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { Hash } from "@smithy/hash-node";
-import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
-import { iamClient, stsClient } from "../support/awsClients.ts";
+import { iamClient, presignedUrl, stsClient } from "../support/awsClients.ts";
+import { BIN, serve, stop } from "../support/serveProcess.ts";
 
-const BIN = path.resolve(import.meta.dirname, "..", "..", "bin", "portcullis.mjs");
 const run = promisify(execFile);
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  output: () => string;
-}
-
-function serve(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    [BIN, "serve", "--port", "0", "--data", dataDir, "--log-level", "warn"],
-    {
-      env: { ...process.env, ...env },
-    },
-  );
-  let out = "";
-  return new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1], output: () => out });
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited with ${code} before listening: ${out}`)));
-  });
-}
-
-function stop(running: Running): Promise<number | null> {
-  return new Promise((resolve) => {
-    running.child.removeAllListeners("exit");
-    running.child.on("exit", (code) => resolve(code));
-    running.child.kill("SIGTERM");
-  });
-}
 
 function rootKeyFrom(output: string) {
   const id = /aws_access_key_id\s*=\s*(\S+)/.exec(output)?.[1];
@@ -81,27 +42,11 @@ test("serve: bootstrap, health, presigned requests, SIGTERM, restart, audit", as
   await iamClient(first.url, root).send(new CreateUserCommand({ UserName: "kept" }));
 
   // The presigned (query-string) form of SigV4, as a GET.
-  const target = new URL(first.url);
-  const signer = new SignatureV4({
-    credentials: root,
-    region: "us-east-1",
-    service: "sts",
-    sha256: Hash.bind(null, "sha256"),
+  const presigned = await presignedUrl(first.url, root, "sts", {
+    Action: "GetCallerIdentity",
+    Version: "2011-06-15",
   });
-  const presigned = await signer.presign(
-    new HttpRequest({
-      method: "GET",
-      protocol: "http:",
-      hostname: target.hostname,
-      port: Number(target.port),
-      path: "/",
-      query: { Action: "GetCallerIdentity", Version: "2011-06-15" },
-      headers: { host: target.host },
-    }),
-    { expiresIn: 300 },
-  );
-  const qs = new URLSearchParams(presigned.query as Record<string, string>).toString();
-  const viaQuery = await fetch(`${first.url}/?${qs}`);
+  const viaQuery = await fetch(presigned);
   assert.equal(viaQuery.status, 200);
   assert.match(await viaQuery.text(), /<Arn>arn:aws:iam::000000000000:root<\/Arn>/);
 

@@ -19,7 +19,11 @@ import type { CallerIdentity } from "../../src/domain/Principal.ts";
 import { CreateVirtualMFADevice } from "../../src/operations/iam/CreateVirtualMFADevice.ts";
 import { DeactivateMFADevice } from "../../src/operations/iam/DeactivateMFADevice.ts";
 import { EnableMFADevice } from "../../src/operations/iam/EnableMFADevice.ts";
-import { MFA_THROTTLE_RULES } from "../../src/operations/mfa/mfaCodeThrottle.ts";
+import {
+  clearOwnerFailures,
+  MFA_THROTTLE_RULES,
+  throttleAddressOf,
+} from "../../src/operations/mfa/mfaCodeThrottle.ts";
 import type { Operation } from "../../src/operations/Operation.ts";
 import type { PolicyCatalog } from "../../src/operations/OperationContext.ts";
 import { GetSessionToken } from "../../src/operations/sts/GetSessionToken.ts";
@@ -34,6 +38,7 @@ let dir: string;
 let store: KyselyStore;
 const sealer = new Sealer(Buffer.alloc(32, 9));
 let clock = T0;
+let sourceIp = "192.0.2.1";
 
 const rootCaller: CallerIdentity = {
   type: "Root",
@@ -75,6 +80,7 @@ async function run<O>(op: Operation<any, O>, input: unknown, caller: CallerIdent
       policies: {} as PolicyCatalog,
       requestId: "test",
       region: "us-east-1",
+      sourceIp,
       auditDetails: {},
     },
     authorize: async (tx) => {
@@ -134,6 +140,21 @@ async function createDevice(name: string): Promise<{ serial: string; codeAt: (st
 
 const step = () => totpStepAt(clock);
 
+/** Root enables `device` for `userName` with the codes of the previous and the current step. */
+async function enableAsRoot(userName: string, device: { serial: string; codeAt: (step: number) => string }) {
+  const t = step();
+  await run(
+    EnableMFADevice,
+    {
+      UserName: userName,
+      SerialNumber: device.serial,
+      AuthenticationCode1: device.codeAt(t - 1),
+      AuthenticationCode2: device.codeAt(t),
+    },
+    rootCaller,
+  );
+}
+
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-mfa-"));
   store = await openSqliteStore(path.join(dir, "db.sqlite"));
@@ -181,94 +202,91 @@ describe("codes", () => {
     await gst(d.codeAt(step()));
   });
 
-  test("throttling: 5 failures lock a device for 15 minutes (a right code too), then it opens again", async () => {
+  test("throttling: 5 failures from one source lock it for 15 minutes (a right code too), then it opens again", async () => {
     clock = T0 + 3_600_000;
+    sourceIp = "192.0.2.10";
     const uid = await createUser("thr");
     const d = await createDevice("thr");
-    const t = step();
-    await run(
-      EnableMFADevice,
-      {
-        UserName: "thr",
-        SerialNumber: d.serial,
-        AuthenticationCode1: d.codeAt(t - 1),
-        AuthenticationCode2: d.codeAt(t),
-      },
-      rootCaller,
-    );
+    await enableAsRoot("thr", d);
     const me = userCaller(uid, "thr");
     const gst = (code: string) => run(GetSessionToken, { SerialNumber: d.serial, TokenCode: code }, me);
-    const deviceRule = MFA_THROTTLE_RULES.find((r) => r.scope === "device");
-    assert.deepEqual(deviceRule, { scope: "device", limit: 5, windowMs: 15 * 60_000 });
+    const sourceRule = MFA_THROTTLE_RULES.find((r) => r.scope === "source");
+    assert.deepEqual(sourceRule, { scope: "source", limit: 5, windowMs: 15 * 60_000 });
     for (let i = 0; i < 5; i++) await refused(gst("000000"));
     const locked = await refused(gst(d.codeAt(step() + 1)));
     assert.equal(locked.code, "AccessDenied");
     assert.match(locked.message, /Too many invalid MFA codes; try again after/);
     clock += 15 * 60_000;
     await gst(d.codeAt(step()));
-    // A right code cleared the device's counter: five more failures are needed to lock it.
+    // A right code cleared the source's counter: five more failures are needed to lock it.
     for (let i = 0; i < 4; i++) await refused(gst("000000"));
     clock += 30_000;
     await gst(d.codeAt(step()));
   });
 
-  test("throttling per user: 10 failures over several devices and unknown serials lock the user's every device", async () => {
+  test("issue 14 #6: an attacker's failures from the user's key at one address do not lock the user out", async () => {
     clock = T0 + 7_200_000;
     const uid = await createUser("spread");
     const a = await createDevice("spread-a");
     const b = await createDevice("spread-b");
-    const t = step();
-    await run(
-      EnableMFADevice,
-      {
-        UserName: "spread",
-        SerialNumber: a.serial,
-        AuthenticationCode1: a.codeAt(t - 1),
-        AuthenticationCode2: a.codeAt(t),
-      },
-      rootCaller,
-    );
-    await run(
-      EnableMFADevice,
-      {
-        UserName: "spread",
-        SerialNumber: b.serial,
-        AuthenticationCode1: b.codeAt(t - 1),
-        AuthenticationCode2: b.codeAt(t),
-      },
-      rootCaller,
-    );
+    for (const d of [a, b]) await enableAsRoot("spread", d);
     const me = userCaller(uid, "spread");
-    for (let i = 0; i < 4; i++)
-      await refused(run(GetSessionToken, { SerialNumber: a.serial, TokenCode: "111111" }, me));
-    for (let i = 0; i < 4; i++)
-      await refused(run(GetSessionToken, { SerialNumber: b.serial, TokenCode: "111111" }, me));
-    for (let i = 0; i < 2; i++) {
-      const e = await refused(
-        run(GetSessionToken, { SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/nope`, TokenCode: "111111" }, me),
-      );
+    const gst = (serial: string, code: string) =>
+      run(GetSessionToken, { SerialNumber: serial, TokenCode: code }, me);
+    // The attacker holds the user's key and guesses from its address, spreading over devices and
+    // unknown serial numbers: that source is locked after 5, whatever it tries.
+    // Ten failures locked the whole user before; now they lock only the attacker's source.
+    sourceIp = "203.0.113.66";
+    await refused(gst(a.serial, "111111"));
+    await refused(gst(b.serial, "111111"));
+    for (let i = 0; i < 3; i++) {
+      const e = await refused(gst(`arn:aws:iam::${ACCOUNT}:mfa/nope`, "111111"));
       assert.match(e.message, /unable to validate MFA code/);
     }
+    for (let i = 0; i < 5; i++) await refused(gst(i % 2 ? a.serial : b.serial, "111111"));
+    const locked = await refused(gst(a.serial, a.codeAt(step() + 1)));
+    assert.match(locked.message, /Too many invalid MFA codes/);
+    // The same key from the user's own address: the right code works.
+    sourceIp = "198.51.100.7";
+    await gst(a.serial, a.codeAt(step() + 1));
+    // An administrator (root) enabling a device for the user is not throttled by the attacker's source.
+    const c = await createDevice("spread-c");
+    clock += 60_000;
+    await run(
+      EnableMFADevice,
+      {
+        UserName: "spread",
+        SerialNumber: c.serial,
+        AuthenticationCode1: c.codeAt(step()),
+        AuthenticationCode2: c.codeAt(step() + 1),
+      },
+      rootCaller,
+    );
+    // Rotating addresses inside one IPv6 /64 is one source.
+    assert.equal(throttleAddressOf("2001:db8:1:2::1"), throttleAddressOf("2001:db8:1:2:ffff::9"));
+    assert.equal(throttleAddressOf("::ffff:192.0.2.1"), "192.0.2.1");
+  });
+
+  test("the owner-wide ceiling (200 a day, from many sources) stops every code until an administrator unlocks", async () => {
+    clock = T0 + 10 * 3_600_000;
+    const uid = await createUser("ceiling");
+    const d = await createDevice("ceiling");
+    await enableAsRoot("ceiling", d);
+    const me = userCaller(uid, "ceiling");
+    const ceiling = MFA_THROTTLE_RULES.find((r) => r.scope === "owner-day");
+    assert.equal(ceiling?.limit, 200);
+    for (let i = 0; i < 200; i++) {
+      sourceIp = `10.0.${Math.floor(i / 5)}.1`;
+      await refused(run(GetSessionToken, { SerialNumber: d.serial, TokenCode: "999999" }, me));
+    }
+    sourceIp = "198.51.100.8";
+    clock += 30_000;
     const locked = await refused(
-      run(GetSessionToken, { SerialNumber: a.serial, TokenCode: a.codeAt(step() + 1) }, me),
+      run(GetSessionToken, { SerialNumber: d.serial, TokenCode: d.codeAt(step()) }, me),
     );
     assert.match(locked.message, /Too many invalid MFA codes/);
-    // EnableMFADevice on this user's behalf is throttled by the same user counter.
-    const c = await createDevice("spread-c");
-    const enable = await refused(
-      run(
-        EnableMFADevice,
-        {
-          UserName: "spread",
-          SerialNumber: c.serial,
-          AuthenticationCode1: c.codeAt(step()),
-          AuthenticationCode2: c.codeAt(step() + 1),
-        },
-        rootCaller,
-      ),
-    );
-    assert.equal(enable.code, "InvalidAuthenticationCode");
-    assert.match(enable.message, /Too many invalid MFA codes/);
+    assert.ok((await clearOwnerFailures(store, ACCOUNT, { kind: "user", userId: uid })) >= 1);
+    await run(GetSessionToken, { SerialNumber: d.serial, TokenCode: d.codeAt(step()) }, me);
   });
 });
 

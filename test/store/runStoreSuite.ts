@@ -669,5 +669,30 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         assert.equal((await store.signingCertificates.listForAccount(ACCOUNT)).length, 2);
         assert.equal((await store.users.attachments(u.userId)).signingCertificates, 2);
       }));
+
+    test("prune deletes the records older than its cutoff, and only those", () =>
+      withStore(async (store) => {
+        await store.audit.append([
+          auditRecord({ eventID: "old", eventTime: "2026-01-01T00:00:00Z", eventName: "CreateUser" }),
+          auditRecord({ eventID: "edge", eventTime: "2026-01-02T00:00:00Z", eventName: "CreateUser" }),
+          auditRecord({ eventID: "new", eventTime: "2026-01-03T00:00:00Z", eventName: "CreateUser" }),
+        ]);
+        assert.equal(await store.audit.prune(new Date("2026-01-02T00:00:00.500Z")), 1);
+        assert.deepEqual(
+          (await store.audit.query({})).map((e) => e.eventID),
+          ["edge", "new"],
+        );
+      }));
+
+    test("MFA failure counters are cleared by owner prefix, and only that owner's", () =>
+      withStore(async (store) => {
+        const at = new Date("2026-01-01T00:00:00Z");
+        await store.mfaCodeFailures.put("user:AIDA1|source|k|a", at, 3);
+        await store.mfaCodeFailures.put("user:AIDA1|owner-day", at, 3);
+        await store.mfaCodeFailures.put("user:AIDA10|owner-day", at, 3);
+        assert.equal(await store.mfaCodeFailures.clearPrefix("user:AIDA1|"), 2);
+        assert.equal(await store.mfaCodeFailures.get("user:AIDA1|owner-day"), undefined);
+        assert.equal((await store.mfaCodeFailures.get("user:AIDA10|owner-day"))?.failures, 3);
+      }));
   });
 }

@@ -49,10 +49,10 @@ export async function signedQuery(
   credentials: Credentials,
   service: "iam" | "sts",
   form: Record<string, string>,
-  options: { signingDate?: Date } = {},
+  options: { signingDate?: Date; region?: string; body?: string } = {},
 ): Promise<RawResponse> {
   const target = new URL(url);
-  const body = new URLSearchParams(form).toString();
+  const body = options.body ?? new URLSearchParams(form).toString();
   const request = new HttpRequest({
     method: "POST",
     protocol: "http:",
@@ -64,7 +64,7 @@ export async function signedQuery(
   });
   const signer = new SignatureV4({
     credentials,
-    region: "us-east-1",
+    region: options.region ?? "us-east-1",
     service,
     sha256: Hash.bind(null, "sha256"),
   });
@@ -75,6 +75,49 @@ export async function signedQuery(
     body,
   });
   return { status: response.status, body: await response.text(), headers: response.headers };
+}
+
+/** RFC 3986 encoding, as the AWS SDKs put a query string on the wire (a space is %20, '+' is %2B). */
+export function encodeRfc3986(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** A presigned GET URL (SigV4 query form) for these parameters, by an independent signer. */
+export async function presignedUrl(
+  url: string,
+  credentials: Credentials,
+  service: "iam" | "sts",
+  query: Record<string, string | string[]>,
+  options: { region?: string } = {},
+): Promise<string> {
+  const target = new URL(url);
+  const signer = new SignatureV4({
+    credentials,
+    region: options.region ?? "us-east-1",
+    service,
+    sha256: Hash.bind(null, "sha256"),
+  });
+  const presigned = await signer.presign(
+    new HttpRequest({
+      method: "GET",
+      protocol: "http:",
+      hostname: target.hostname,
+      port: Number(target.port),
+      path: "/",
+      headers: { host: target.host },
+      query,
+    }),
+    { expiresIn: 300 },
+  );
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(presigned.query ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value ?? ""])
+      parts.push(`${encodeRfc3986(name)}=${encodeRfc3986(v)}`);
+  }
+  return `${url}/?${parts.join("&")}`;
 }
 
 /** The `<Code>` of an ErrorResponse body. */

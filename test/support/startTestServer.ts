@@ -25,7 +25,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; config?: Partial<ServerConfig> } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-test-"));
   const config: ServerConfig = {
@@ -36,6 +36,7 @@ export async function startTestServer(
     rootAccessKeyId: ROOT_KEY.accessKeyId,
     rootSecretAccessKey: ROOT_KEY.secretAccessKey,
     logLevel: "silent",
+    ...options.config,
   };
   const server = await createServer(config, pino({ level: "silent" }));
   const url = await server.listen();
@@ -47,7 +48,7 @@ export async function startTestServer(
     stop: () => server.close(),
     async restart() {
       await server.close();
-      return startTestServer({ dataDir, port: Number(new URL(url).port) });
+      return startTestServer({ ...options, dataDir, port: Number(new URL(url).port) });
     },
   };
   return test;

@@ -22,7 +22,10 @@ describe("canonicalUri", () => {
 describe("canonicalQueryString", () => {
   it("sorts by key then value, and re-encodes canonically", () => {
     assert.equal(canonicalQueryString("b=2&a=2&a=1&c"), "a=1&a=2&b=2&c=");
-    assert.equal(canonicalQueryString("k=%7e%2f%41+x%20y"), "k=~%2FA%2Bx%20y");
+    assert.equal(canonicalQueryString("k=%7e%2f%41+x%20y"), "k=~%2FA%20x%20y");
+    // '+' is a space and %2B a plus, as the operation reads them: two readings, two signatures.
+    assert.equal(canonicalQueryString("k=pl+us"), "k=pl%20us");
+    assert.equal(canonicalQueryString("k=pl%2Bus"), "k=pl%2Bus");
     assert.equal(canonicalQueryString("k=100%"), "k=100%25");
   });
 

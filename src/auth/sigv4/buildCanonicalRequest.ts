@@ -5,7 +5,8 @@
 // a signature mismatch, which is the point.
 // Must not import anything but node:crypto and src/domain.
 
-import { canonicalizeQueryComponent, encodeUriComponentRfc3986 } from "./encodeUriComponentRfc3986.ts";
+import { encodeUriComponentRfc3986 } from "./encodeUriComponentRfc3986.ts";
+import { readFormParameters } from "./readFormParameters.ts";
 import type { SignedRequest } from "./SignedRequest.ts";
 
 /**
@@ -26,19 +27,17 @@ export function canonicalUri(rawPath: string): string {
 }
 
 /**
- * Parameters encoded canonically and sorted by key, then by value (byte order: the encoded
- * strings are ASCII). A parameter without '=' has the empty value. `exclude` drops a parameter
- * by its canonical name: X-Amz-Signature in the presigned form, which cannot sign itself.
+ * Parameters as readFormParameters decodes them (the same reading the operation gets), each
+ * encoded canonically, sorted by key, then by value (byte order: the encoded strings are
+ * ASCII). `exclude` drops a parameter by its name: X-Amz-Signature in the presigned form, which
+ * cannot sign itself.
  */
 export function canonicalQueryString(rawQuery: string, exclude?: string): string {
   if (rawQuery === "") return "";
   const pairs: Array<[string, string]> = [];
-  for (const part of rawQuery.split("&")) {
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    const key = canonicalizeQueryComponent(eq < 0 ? part : part.slice(0, eq));
-    if (key === exclude) continue;
-    pairs.push([key, eq < 0 ? "" : canonicalizeQueryComponent(part.slice(eq + 1))]);
+  for (const [name, value] of readFormParameters(rawQuery)) {
+    if (name === exclude) continue;
+    pairs.push([encodeUriComponentRfc3986(name), encodeUriComponentRfc3986(value)]);
   }
   if (pairs.length > 1) {
     pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));

@@ -11,8 +11,8 @@ import {
   MissingAuthenticationToken,
   SignatureDoesNotMatch,
 } from "../../domain/errors/authErrors.ts";
-import { decodeQueryComponent } from "./encodeUriComponentRfc3986.ts";
 import { formatAmzDate, parseAmzDate } from "./formatAmzDate.ts";
+import { readFormParameters } from "./readFormParameters.ts";
 import { readHeader, type SignedRequest } from "./SignedRequest.ts";
 import type { SigV4Claim } from "./SigV4Claim.ts";
 
@@ -218,15 +218,9 @@ function securityToken(value: string | undefined): Pick<SigV4Claim, "securityTok
   return value === undefined || value === "" ? {} : { securityToken: value };
 }
 
-/** Decoded query parameters; the first occurrence of a name wins. Undecodable values are dropped. */
+/** The query's parameters, decoded as the canonical request and the operation read them. */
 function readQueryParameters(rawQuery: string): Map<string, string> {
   const params = new Map<string, string>();
-  for (const part of rawQuery.split("&")) {
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    const key = decodeQueryComponent(eq < 0 ? part : part.slice(0, eq));
-    const value = decodeQueryComponent(eq < 0 ? "" : part.slice(eq + 1));
-    if (key !== null && value !== null && !params.has(key)) params.set(key, value);
-  }
+  for (const [name, value] of readFormParameters(rawQuery)) if (!params.has(name)) params.set(name, value);
   return params;
 }

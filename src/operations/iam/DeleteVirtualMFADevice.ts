@@ -19,6 +19,5 @@ export const DeleteVirtualMFADevice = defineOperation<DeleteVirtualMFADeviceRequ
     const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
     if (device.owner) throw new DeleteConflict("MFA device is still in use; deactivate it first.");
     await store.mfaDevices.delete(device.serialNumber);
-    await store.mfaCodeFailures.clear([`device:${device.serialNumber.toLowerCase()}`]);
   },
 });

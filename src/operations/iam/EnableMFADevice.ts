@@ -8,7 +8,7 @@ import { EntityAlreadyExists, LimitExceeded } from "../../domain/errors/iamError
 import { MAX_MFA_DEVICES_PER_USER } from "../../domain/MfaDevice.ts";
 import type { EnableMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
 import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
-import { clearDeviceFailures } from "../mfa/mfaCodeThrottle.ts";
+import { clearSourceFailures, throttleTargetOf } from "../mfa/mfaCodeThrottle.ts";
 import { mfaSelfManagementFacts } from "../mfa/mfaSelfManagementFacts.ts";
 import { proveWithConsecutiveCodes } from "../mfa/proveWithConsecutiveCodes.ts";
 import { getDeviceOrThrow, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
@@ -22,7 +22,7 @@ export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
   mutating: true,
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
   guardFacts: (input, { caller, store }) => mfaSelfManagementFacts(store, caller, input.UserName),
-  async execute(input, { caller, store, now, sealer, auditDetails }) {
+  async execute(input, { caller, store, now, sealer, auditDetails, sourceIp }) {
     const target = await resolveMfaOwner(store, caller, input.UserName);
     describeMfaAuthentication(auditDetails, caller, now, target);
     auditDetails.serialNumber = input.SerialNumber;
@@ -35,7 +35,7 @@ export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
       throw new LimitExceeded(`Cannot exceed quota for MFADevicesPerUser: ${MAX_MFA_DEVICES_PER_USER}`);
     }
 
-    const throttle = { accountId: caller.accountId, owner: target.owner, serialNumber: device.serialNumber };
+    const throttle = throttleTargetOf(caller, target.owner, sourceIp);
     const step = await proveWithConsecutiveCodes({ store, sealer, now }, device, throttle, {
       code1: input.AuthenticationCode1,
       code2: input.AuthenticationCode2,
@@ -51,7 +51,7 @@ export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
     ) {
       throw new EntityAlreadyExists("MFA Device is already in use.");
     }
-    await clearDeviceFailures(store, device.serialNumber);
+    await clearSourceFailures(store, throttle);
     auditDetails.serialNumber = device.serialNumber;
   },
 });

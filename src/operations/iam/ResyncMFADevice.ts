@@ -6,7 +6,7 @@ import { totpStepAt } from "../../auth/totp/generateTotpCode.ts";
 import { sameOwner } from "../../domain/MfaDevice.ts";
 import type { ResyncMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
 import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
-import { clearDeviceFailures } from "../mfa/mfaCodeThrottle.ts";
+import { clearSourceFailures, throttleTargetOf } from "../mfa/mfaCodeThrottle.ts";
 import { proveWithConsecutiveCodes, refuseCodes } from "../mfa/proveWithConsecutiveCodes.ts";
 import { getDeviceOrThrow, noSuchDevice, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
@@ -18,14 +18,14 @@ export const ResyncMFADevice = defineOperation<ResyncMFADeviceRequest, void>({
   action: "iam:ResyncMFADevice",
   mutating: true,
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
-  async execute(input, { caller, store, now, sealer, auditDetails }) {
+  async execute(input, { caller, store, now, sealer, auditDetails, sourceIp }) {
     const target = await resolveMfaOwner(store, caller, input.UserName);
     describeMfaAuthentication(auditDetails, caller, now, target);
     auditDetails.serialNumber = input.SerialNumber;
     const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
     if (!sameOwner(device.owner, target.owner)) throw noSuchDevice(input.SerialNumber);
 
-    const throttle = { accountId: caller.accountId, owner: target.owner, serialNumber: device.serialNumber };
+    const throttle = throttleTargetOf(caller, target.owner, sourceIp);
     const step = await proveWithConsecutiveCodes({ store, sealer, now }, device, throttle, {
       code1: input.AuthenticationCode1,
       code2: input.AuthenticationCode2,
@@ -34,6 +34,6 @@ export const ResyncMFADevice = defineOperation<ResyncMFADeviceRequest, void>({
     if (!(await store.mfaDevices.consumeStep(device.serialNumber, step, step - totpStepAt(now.getTime())))) {
       await refuseCodes(store, throttle, now);
     }
-    await clearDeviceFailures(store, device.serialNumber);
+    await clearSourceFailures(store, throttle);
   },
 });

@@ -8,7 +8,6 @@ import {
   resourceOwnerAccount,
   simulatedCaller,
   simulatePolicies,
-  simulationResponse,
 } from "./simulatePolicies.ts";
 
 export const SimulateCustomPolicy = defineOperation<SimulateCustomPolicyRequest, SimulatePolicyResponse>({
@@ -20,16 +19,18 @@ export const SimulateCustomPolicy = defineOperation<SimulateCustomPolicyRequest,
   async execute(input, { caller, policies }) {
     const { identity, boundary, resourcePolicy } = compileSuppliedPolicies(policies, input);
     const owner = resourceOwnerAccount(input.ResourceOwner);
-    const results = simulatePolicies({
-      principal: simulatedCaller(input.CallerArn, caller.accountId),
-      identity,
-      ...(boundary ? { boundary } : {}),
-      ...(resourcePolicy ? { resourcePolicy } : {}),
-      ...(owner ? { resourceOwnerAccountId: owner } : {}),
-      actions: input.ActionNames,
-      resources: input.ResourceArns ?? [],
-      contextEntries: input.ContextEntries ?? [],
-    });
-    return simulationResponse(results, input);
+    return simulatePolicies(
+      {
+        principal: simulatedCaller(input.CallerArn, caller.accountId),
+        identity,
+        ...(boundary ? { boundary } : {}),
+        ...(resourcePolicy ? { resourcePolicy } : {}),
+        ...(owner ? { resourceOwnerAccountId: owner } : {}),
+        actions: input.ActionNames,
+        resources: input.ResourceArns ?? [],
+        contextEntries: input.ContextEntries ?? [],
+      },
+      input,
+    );
   },
 });

@@ -13,7 +13,7 @@ import {
   resourceOwnerAccount,
   simulatedCaller,
   simulatePolicies,
-  simulationResponse,
+  statementCount,
 } from "./simulatePolicies.ts";
 
 export const SimulatePrincipalPolicy = defineOperation<
@@ -28,20 +28,28 @@ export const SimulatePrincipalPolicy = defineOperation<
   async execute(input, { caller, store, policies }) {
     const source = await resolvePolicySource(store, caller, input.PolicySourceArn);
     const own = (await policies.forPrincipal(source.ref, store)).set;
-    const supplied = compileSuppliedPolicies(policies, input);
+    const supplied = compileSuppliedPolicies(
+      policies,
+      input,
+      statementCount([...own.identity, own.boundary]),
+    );
     const boundary = supplied.boundary ?? own.boundary;
     const owner = resourceOwnerAccount(input.ResourceOwner);
-    const results = simulatePolicies({
-      principal:
-        input.CallerArn !== undefined ? simulatedCaller(input.CallerArn, caller.accountId) : source.principal,
-      identity: [...own.identity, ...supplied.identity],
-      ...(boundary ? { boundary } : {}),
-      ...(supplied.resourcePolicy ? { resourcePolicy: supplied.resourcePolicy } : {}),
-      ...(owner ? { resourceOwnerAccountId: owner } : {}),
-      actions: input.ActionNames,
-      resources: input.ResourceArns ?? [],
-      contextEntries: input.ContextEntries ?? [],
-    });
-    return simulationResponse(results, input);
+    return simulatePolicies(
+      {
+        principal:
+          input.CallerArn !== undefined
+            ? simulatedCaller(input.CallerArn, caller.accountId)
+            : source.principal,
+        identity: [...own.identity, ...supplied.identity],
+        ...(boundary ? { boundary } : {}),
+        ...(supplied.resourcePolicy ? { resourcePolicy: supplied.resourcePolicy } : {}),
+        ...(owner ? { resourceOwnerAccountId: owner } : {}),
+        actions: input.ActionNames,
+        resources: input.ResourceArns ?? [],
+        contextEntries: input.ContextEntries ?? [],
+      },
+      input,
+    );
   },
 });

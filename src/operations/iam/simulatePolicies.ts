@@ -3,7 +3,12 @@
 // decision, the statements that decided it, and the condition keys the simulation lacked.
 // As in AWS, only the context entries the caller supplies are in the context: the simulator does
 // not invent aws:CurrentTime or aws:SourceIp.
+// Bounded work: one request may ask for at most SIMULATION_BUDGET statement evaluations (actions ×
+// resources × statements), checked before the documents are parsed and again once they are
+// compiled; only the page MaxItems returns is computed; and the evaluation yields to the event
+// loop every few milliseconds, so one simulation never holds up other requests.
 
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { parseUserArn } from "../../domain/arns.ts";
 import { InvalidInput, MalformedPolicyDocument } from "../../domain/errors/iamErrors.ts";
 import type {
@@ -58,6 +63,38 @@ export interface SimulationRequest {
   contextEntries: readonly ContextEntry[];
 }
 
+/** Statement evaluations (actions × resources × statements) one simulation request may ask for. */
+export const SIMULATION_BUDGET = 50_000;
+/** How long the simulator computes before it lets other requests run. */
+const SLICE_MS = 2;
+
+/** Refuses a simulation over budget with AWS's InvalidInput. `statements` counts at least 1. */
+export function assertSimulationBudget(actions: number, resources: number, statements: number): void {
+  const evaluations = actions * Math.max(1, resources) * Math.max(1, statements);
+  if (evaluations <= SIMULATION_BUDGET) return;
+  // AWS wording unconfirmed
+  throw new InvalidInput(
+    `The simulation is too large: ${actions} actions × ${Math.max(1, resources)} resources × ${Math.max(1, statements)} statements exceed ${SIMULATION_BUDGET} evaluations. Simulate fewer actions or resources per request.`,
+  );
+}
+
+/**
+ * A cheap upper bound of the statements in caller-supplied documents, before any is parsed: each
+ * statement names its Effect once. (An escaped key slips past this count; the exact count after
+ * compiling still applies.)
+ */
+export function roughStatementCount(documents: ReadonlyArray<string | undefined>): number {
+  let count = 0;
+  for (const document of documents) count += document?.match(/"Effect"/g)?.length ?? 0;
+  return count;
+}
+
+export function statementCount(policies: ReadonlyArray<CompiledPolicy | undefined>): number {
+  let count = 0;
+  for (const policy of policies) count += policy?.statements.length ?? 0;
+  return count;
+}
+
 /** Compiles caller-supplied documents strictly, as AWS validates simulator input. */
 export function compileSimulationInputs(
   catalog: PolicyCatalog,
@@ -87,14 +124,29 @@ export interface SuppliedPolicies {
   resourcePolicy?: CompiledPolicy;
 }
 
+/** `ownStatements`: the statements of the policies the simulation adds to these (a principal's own). */
 export function compileSuppliedPolicies(
   catalog: PolicyCatalog,
   input: {
     PolicyInputList?: readonly string[];
     PermissionsBoundaryPolicyInputList?: readonly string[];
     ResourcePolicy?: string;
+    ActionNames: readonly string[];
+    ResourceArns?: readonly string[];
   },
+  ownStatements = 0,
 ): SuppliedPolicies {
+  // Before parsing: a request far over budget costs no parse of its documents.
+  const supplied = [
+    ...(input.PolicyInputList ?? []),
+    ...(input.PermissionsBoundaryPolicyInputList ?? []),
+    input.ResourcePolicy,
+  ];
+  assertSimulationBudget(
+    input.ActionNames.length,
+    input.ResourceArns?.length ?? 1,
+    ownStatements + roughStatementCount(supplied),
+  );
   const identity = compileSimulationInputs(
     catalog,
     input.PolicyInputList,
@@ -120,19 +172,6 @@ export function compileSuppliedPolicies(
     identity,
     ...(boundary ? { boundary } : {}),
     ...(resourcePolicy ? { resourcePolicy } : {}),
-  };
-}
-
-/** One page of simulation results, as SimulateCustomPolicy and SimulatePrincipalPolicy return it. */
-export function simulationResponse(
-  results: readonly EvaluationResult[],
-  input: { Marker?: string; MaxItems?: number },
-): SimulatePolicyResponse {
-  const page = paginateList(results, input.Marker, input.MaxItems);
-  return {
-    EvaluationResults: page.items,
-    IsTruncated: page.IsTruncated,
-    ...(page.Marker ? { Marker: page.Marker } : {}),
   };
 }
 
@@ -182,28 +221,50 @@ function resultOf(
   return result;
 }
 
-export function simulatePolicies(req: SimulationRequest): EvaluationResult[] {
-  const context = contextOf(req.contextEntries);
+/**
+ * The page of results MaxItems and Marker ask for, in AWS's order (each action on each resource),
+ * computing only that page, within the budget, yielding to the event loop between slices.
+ */
+export async function simulatePolicies(
+  req: SimulationRequest,
+  pageOf: { Marker?: string; MaxItems?: number },
+): Promise<SimulatePolicyResponse> {
   const resources = req.resources.length > 0 ? req.resources : ["*"];
+  assertSimulationBudget(
+    req.actions.length,
+    resources.length,
+    statementCount([...req.identity, req.boundary, req.resourcePolicy]),
+  );
+  const context = contextOf(req.contextEntries);
+  const indices = Array.from({ length: req.actions.length * resources.length }, (_, i) => i);
+  const page = paginateList(indices, pageOf.Marker, pageOf.MaxItems);
   const results: EvaluationResult[] = [];
-  for (const action of req.actions) {
-    for (const resource of resources) {
-      // AWS: the owner is ResourceOwner's account, else the account in the resource ARN, else
-      // (an ARN that names none, or `*`) the account of the simulated caller.
-      const resourceAccountId =
-        req.resourceOwnerAccountId ?? accountOfArn(resource) ?? req.principal.accountId;
-      const decision = evaluatePolicies(
-        { principal: req.principal, action, resource, resourceAccountId, context },
-        {
-          identity: req.identity,
-          ...(req.boundary ? { boundary: req.boundary } : {}),
-          ...(req.resourcePolicy ? { resource: req.resourcePolicy } : {}),
-        },
-      );
-      results.push(resultOf(action, resource, decision, req.boundary !== undefined));
+  let sliceStart = performance.now();
+  for (const index of page.items) {
+    const action = req.actions[Math.floor(index / resources.length)] as string;
+    const resource = resources[index % resources.length] as string;
+    // AWS: the owner is ResourceOwner's account, else the account in the resource ARN, else
+    // (an ARN that names none, or `*`) the account of the simulated caller.
+    const resourceAccountId = req.resourceOwnerAccountId ?? accountOfArn(resource) ?? req.principal.accountId;
+    const decision = evaluatePolicies(
+      { principal: req.principal, action, resource, resourceAccountId, context },
+      {
+        identity: req.identity,
+        ...(req.boundary ? { boundary: req.boundary } : {}),
+        ...(req.resourcePolicy ? { resource: req.resourcePolicy } : {}),
+      },
+    );
+    results.push(resultOf(action, resource, decision, req.boundary !== undefined));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
     }
   }
-  return results;
+  return {
+    EvaluationResults: results,
+    IsTruncated: page.IsTruncated,
+    ...(page.Marker ? { Marker: page.Marker } : {}),
+  };
 }
 
 function accountOfArn(arn: string): string | undefined {

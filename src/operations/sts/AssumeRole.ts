@@ -49,14 +49,10 @@ export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>
     ...(input.TransitiveTagKeys?.length ? { "sts:TransitiveTagKeys": input.TransitiveTagKeys } : {}),
     ...requestTagConditionKeys(input.Tags),
   }),
-  async proveMfa(input, { caller, store, now, sealer }) {
+  async proveMfa(input, { caller, store, now, sealer, sourceIp }) {
     if (input.SerialNumber === undefined && input.TokenCode === undefined) return undefined;
     const owner = caller.type === "AssumedRole" ? undefined : ownerOfCaller(caller);
-    const proven = await proveStsMfaCode(
-      { store, sealer, now },
-      { accountId: caller.accountId, owner },
-      input,
-    );
+    const proven = await proveStsMfaCode({ store, sealer, now }, { caller, owner, sourceIp }, input);
     return new Date(proven.at * 1000);
   },
   async execute(input, { caller, store, now, random, sealer, region, mfaProvedAt, auditDetails }) {

@@ -26,7 +26,7 @@ export const GetSessionToken = defineOperation<GetSessionTokenRequest, GetSessio
   // It spends an MFA code (the device's last accepted step) and counts failures.
   mutating: true,
   resource: () => "*",
-  async execute(input, { caller, store, now, random, sealer, auditDetails }) {
+  async execute(input, { caller, store, now, random, sealer, auditDetails, sourceIp }) {
     const owner = ownerOfCaller(caller);
     if (caller.credential.kind !== "long-term-key" || !owner) {
       throw new AccessDenied("Cannot call GetSessionToken with session credentials");
@@ -37,7 +37,7 @@ export const GetSessionToken = defineOperation<GetSessionTokenRequest, GetSessio
     let mfa: ProvenMfa | undefined;
     if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
       auditDetails.mfaSerialNumber = input.SerialNumber ?? null;
-      mfa = await proveStsMfaCode({ store, sealer, now }, { accountId: caller.accountId, owner }, input);
+      mfa = await proveStsMfaCode({ store, sealer, now }, { caller, owner, sourceIp }, input);
       auditDetails.mfaSerialNumber = mfa.serialNumber;
     }
 

@@ -44,6 +44,7 @@ export class Authorizer {
       store,
       now: req.facts.now,
       sealer: this.sealer,
+      sourceIp: req.facts.sourceIp,
     });
     const withMfa = mfaProvedAt ? { ...req, facts: { ...req.facts, mfaProvedAt } } : req;
     // Built once for every action the request needs: the same resource, policies and keys.

@@ -35,4 +35,14 @@ export class KyselyAuditRepository implements AuditRepository {
     const rows = await query.execute();
     return rows.map((r) => JSON.parse(r.record) as AuditEvent);
   }
+
+  async prune(before: Date): Promise<number> {
+    // Records carry whole-second times (CloudTrail's format); compare in that format.
+    const cutoff = before.toISOString().replace(/\.\d{3}Z$/, "Z");
+    const result = await this.db
+      .deleteFrom("audit_events")
+      .where("event_time", "<", cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }

@@ -1,7 +1,7 @@
 // Counters of failed MFA codes, one row per throttling scope. The policy (limits, windows) lives
 // with the operations; this only stores the numbers.
 
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { MfaCodeFailureRepository } from "../ports.ts";
 import type { Database } from "../schema.ts";
 
@@ -30,5 +30,14 @@ export class KyselyMfaCodeFailureRepository implements MfaCodeFailureRepository 
   async clear(scopes: readonly string[]): Promise<void> {
     if (scopes.length === 0) return;
     await this.db.deleteFrom("mfa_code_failures").where("scope", "in", scopes).execute();
+  }
+
+  async clearPrefix(prefix: string): Promise<number> {
+    // substr, not LIKE: a scope may hold '_' or '%', which LIKE would read as wildcards.
+    const result = await this.db
+      .deleteFrom("mfa_code_failures")
+      .where(sql`substr(scope, 1, ${prefix.length})`, "=", prefix)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

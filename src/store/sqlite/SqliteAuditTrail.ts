@@ -44,4 +44,8 @@ export class SqliteAuditTrail implements AuditRepository {
   query(q: AuditQuery): Promise<AuditEvent[]> {
     return this.reads.query(q);
   }
+
+  prune(before: Date): Promise<number> {
+    return this.reads.prune(before);
+  }
 }
