@@ -22,6 +22,13 @@ export const ChangePassword = defineOperation<ChangePasswordRequest, void>({
   mutating: true,
   // Always the caller's own user: ChangePassword takes no user name.
   resource: (_input, { caller }) => caller.arn,
+  // AllowUsersToChangePassword stands in for a missing identity policy (see allowsOwnPasswordChange).
+  guardFacts: async (_input, { caller, store }) => ({
+    ownPasswordChange: {
+      allowUsersToChangePassword:
+        (await store.passwordPolicies.get(caller.accountId))?.allowUsersToChangePassword ?? false,
+    },
+  }),
   async execute(input, { caller, store, now, random, sealer, invalidate }) {
     if (caller.type !== "IAMUser" || caller.userName === undefined) {
       // AWS wording unconfirmed
