@@ -30,6 +30,8 @@ import { DeletePolicyVersion } from "./iam/DeletePolicyVersion.ts";
 import { DeleteRole } from "./iam/DeleteRole.ts";
 import { DeleteRolePermissionsBoundary } from "./iam/DeleteRolePermissionsBoundary.ts";
 import { DeleteRolePolicy } from "./iam/DeleteRolePolicy.ts";
+import { DeleteSigningCertificate } from "./iam/DeleteSigningCertificate.ts";
+import { DeleteSSHPublicKey } from "./iam/DeleteSSHPublicKey.ts";
 import { DeleteUser } from "./iam/DeleteUser.ts";
 import { DeleteUserPermissionsBoundary } from "./iam/DeleteUserPermissionsBoundary.ts";
 import { DeleteUserPolicy } from "./iam/DeleteUserPolicy.ts";
@@ -55,6 +57,7 @@ import { GetPolicy } from "./iam/GetPolicy.ts";
 import { GetPolicyVersion } from "./iam/GetPolicyVersion.ts";
 import { GetRole } from "./iam/GetRole.ts";
 import { GetRolePolicy } from "./iam/GetRolePolicy.ts";
+import { GetSSHPublicKey } from "./iam/GetSSHPublicKey.ts";
 import { GetUser } from "./iam/GetUser.ts";
 import { GetUserPolicy } from "./iam/GetUserPolicy.ts";
 import { ListAccessKeys } from "./iam/ListAccessKeys.ts";
@@ -77,6 +80,8 @@ import { ListPolicyVersions } from "./iam/ListPolicyVersions.ts";
 import { ListRolePolicies } from "./iam/ListRolePolicies.ts";
 import { ListRoles } from "./iam/ListRoles.ts";
 import { ListRoleTags } from "./iam/ListRoleTags.ts";
+import { ListSigningCertificates } from "./iam/ListSigningCertificates.ts";
+import { ListSSHPublicKeys } from "./iam/ListSSHPublicKeys.ts";
 import { ListUserPolicies } from "./iam/ListUserPolicies.ts";
 import { ListUsers } from "./iam/ListUsers.ts";
 import { ListUserTags } from "./iam/ListUserTags.ts";
@@ -109,7 +114,11 @@ import { UpdateGroup } from "./iam/UpdateGroup.ts";
 import { UpdateLoginProfile } from "./iam/UpdateLoginProfile.ts";
 import { UpdateRole } from "./iam/UpdateRole.ts";
 import { UpdateRoleDescription } from "./iam/UpdateRoleDescription.ts";
+import { UpdateSigningCertificate } from "./iam/UpdateSigningCertificate.ts";
+import { UpdateSSHPublicKey } from "./iam/UpdateSSHPublicKey.ts";
 import { UpdateUser } from "./iam/UpdateUser.ts";
+import { UploadSigningCertificate } from "./iam/UploadSigningCertificate.ts";
+import { UploadSSHPublicKey } from "./iam/UploadSSHPublicKey.ts";
 import type { Operation } from "./Operation.ts";
 import { AssumeRole } from "./sts/AssumeRole.ts";
 import { DecodeAuthorizationMessage } from "./sts/DecodeAuthorizationMessage.ts";
@@ -235,6 +244,15 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     GetAccountAuthorizationDetails,
     GenerateCredentialReport,
     GetCredentialReport,
+    UploadSSHPublicKey,
+    GetSSHPublicKey,
+    ListSSHPublicKeys,
+    UpdateSSHPublicKey,
+    DeleteSSHPublicKey,
+    UploadSigningCertificate,
+    ListSigningCertificates,
+    UpdateSigningCertificate,
+    DeleteSigningCertificate,
   ]),
   sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole, DecodeAuthorizationMessage]),
 };

@@ -1,6 +1,6 @@
 // End-to-end: a password never leaves the request it came in. After creating, updating and
 // changing passwords, no response body, no file of the data folder (the database with its audit
-// trail, the WAL) holds a password, and the audit trail holds no password hash either.
+// trail, the WAL) holds a password or a password hash in clear: the stored hashes are sealed.
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -8,7 +8,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { iamClient, signedQuery } from "../support/awsClients.ts";
 import { createUserWithKey } from "../support/createUserWithKey.ts";
-import { ROOT_KEY, startTestServer } from "../support/startTestServer.ts";
+import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
 
 const PASSWORDS = ["Secrecy-First-Pass-7391", "Secrecy-Second-Pass-8402", "Secrecy-Third-Pass-9513"];
 
@@ -19,7 +19,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test("no password in any response or data file; no hash in the audit trail", async () => {
+test("no password in any response or data file; no hash in clear in the data folder", async () => {
   const server = await startTestServer();
   const [first, second, third] = PASSWORDS as [string, string, string];
   const bodies: string[] = [];
@@ -77,10 +77,20 @@ test("no password in any response or data file; no hash in the audit trail", asy
     const content = fs.readFileSync(file).toString("latin1");
     for (const p of [...PASSWORDS, "Secrecy-Never-Set-0000"])
       assert.ok(!content.includes(p), `${p} in ${file}`);
+    // Neither the current hash nor the remembered ones: every hash starts `scrypt$` in clear.
+    assert.ok(!content.includes("scrypt$"), `a password hash in clear in ${file}`);
   }
   const reopened = await startTestServer({ dataDir: server.dataDir });
   try {
-    const events = await reopened.server.data.store.audit.query({ limit: 1000 });
+    const store = reopened.server.data.store;
+    const user = await store.users.getByName(TEST_ACCOUNT_ID, "secret-user");
+    assert.ok(user);
+    const profile = await store.loginProfiles.get(user.userId);
+    assert.match(profile?.passwordHash ?? "", /^v1\./, "the stored hash is sealed");
+    const history = await store.loginProfiles.previousHashes(user.userId, 24);
+    assert.equal(history.length, 2, "the two replaced hashes are remembered");
+    for (const h of history) assert.match(h, /^v1\./);
+    const events = await store.audit.query({ limit: 1000 });
     const trail = JSON.stringify(events);
     assert.ok(trail.includes("ChangePassword"));
     assert.ok(trail.includes("HIDDEN_DUE_TO_SECURITY_REASONS"));

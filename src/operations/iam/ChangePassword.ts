@@ -2,13 +2,17 @@
 // password passes the account policy (reuse included); a reset requirement is cleared; once a
 // password has expired under HardExpiry only an administrator may set a new one.
 
-import { verifyPassword } from "../../auth/passwords/passwordHash.ts";
 import { AccessDenied } from "../../domain/errors/commonErrors.ts";
 import { EntityTemporarilyUnmodifiable, InvalidUserType } from "../../domain/errors/iamErrors.ts";
 import { passwordExpiry } from "../../domain/PasswordPolicy.ts";
 import type { ChangePasswordRequest } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { getLoginProfileOrThrow, hashNewPassword, replacePassword } from "./loginProfiles.ts";
+import {
+  getLoginProfileOrThrow,
+  hashNewPassword,
+  matchesStoredHash,
+  replacePassword,
+} from "./loginProfiles.ts";
 import { getUserOrThrow } from "./resolveUser.ts";
 
 export const ChangePassword = defineOperation<ChangePasswordRequest, void>({
@@ -18,14 +22,21 @@ export const ChangePassword = defineOperation<ChangePasswordRequest, void>({
   mutating: true,
   // Always the caller's own user: ChangePassword takes no user name.
   resource: (_input, { caller }) => caller.arn,
-  async execute(input, { caller, store, now, random, invalidate }) {
+  // AllowUsersToChangePassword stands in for a missing identity policy (see allowsOwnPasswordChange).
+  guardFacts: async (_input, { caller, store }) => ({
+    ownPasswordChange: {
+      allowUsersToChangePassword:
+        (await store.passwordPolicies.get(caller.accountId))?.allowUsersToChangePassword ?? false,
+    },
+  }),
+  async execute(input, { caller, store, now, random, sealer, invalidate }) {
     if (caller.type !== "IAMUser" || caller.userName === undefined) {
       // AWS wording unconfirmed
       throw new InvalidUserType("Only IAM users can change their own password.");
     }
     const user = await getUserOrThrow(store, caller.accountId, caller.userName);
     const profile = await getLoginProfileOrThrow(store, user);
-    if (!(await verifyPassword(input.OldPassword, profile.passwordHash))) {
+    if (!(await matchesStoredHash(sealer, input.OldPassword, profile.passwordHash))) {
       // AWS wording unconfirmed
       throw new AccessDenied("The old password is incorrect.");
     }
@@ -37,7 +48,7 @@ export const ChangePassword = defineOperation<ChangePasswordRequest, void>({
         "The password has expired and can only be reset by an administrator.",
       );
     }
-    const hash = await hashNewPassword(store, user, input.NewPassword, random);
+    const hash = await hashNewPassword(store, user, input.NewPassword, { random, sealer });
     await replacePassword(store, profile, hash, now, false);
     invalidate({ kind: "user", id: user.userId });
   },

@@ -14,7 +14,7 @@ export const CreateLoginProfile = defineOperation<CreateLoginProfileRequest, Cre
   action: "iam:CreateLoginProfile",
   mutating: true,
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
-  async execute(input, { caller, store, now, random, invalidate }) {
+  async execute(input, { caller, store, now, random, sealer, invalidate }) {
     const user = await loginProfileUser(store, caller, input.UserName);
     // AWS wording unconfirmed
     if (input.Password === undefined)
@@ -25,7 +25,7 @@ export const CreateLoginProfile = defineOperation<CreateLoginProfileRequest, Cre
     const profile = {
       userId: user.userId,
       accountId: user.accountId,
-      passwordHash: await hashNewPassword(store, user, input.Password, random),
+      passwordHash: await hashNewPassword(store, user, input.Password, { random, sealer }),
       createDate: now,
       passwordChangedDate: now,
       passwordResetRequired: input.PasswordResetRequired ?? false,

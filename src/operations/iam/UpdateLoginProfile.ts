@@ -17,11 +17,11 @@ export const UpdateLoginProfile = defineOperation<UpdateLoginProfileRequest, voi
   action: "iam:UpdateLoginProfile",
   mutating: true,
   resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
-  async execute(input, { caller, store, now, random, invalidate }) {
+  async execute(input, { caller, store, now, random, sealer, invalidate }) {
     const user = await loginProfileUser(store, caller, input.UserName);
     const profile = await getLoginProfileOrThrow(store, user);
     if (input.Password !== undefined) {
-      const hash = await hashNewPassword(store, user, input.Password, random);
+      const hash = await hashNewPassword(store, user, input.Password, { random, sealer });
       await replacePassword(store, profile, hash, now, input.PasswordResetRequired);
     } else if (input.PasswordResetRequired !== undefined) {
       await store.loginProfiles.update(user.userId, { passwordResetRequired: input.PasswordResetRequired });

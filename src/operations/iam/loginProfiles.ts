@@ -1,12 +1,13 @@
 // What every password set shares (CreateLoginProfile, UpdateLoginProfile, ChangePassword): the
 // account password policy's rules, PasswordReusePrevention against the remembered hashes, and the
 // hashing; plus finding a user's login profile and its wire form. The password itself is never
-// stored, returned or logged: only its scrypt hash reaches the store.
+// stored, returned or logged: only its scrypt hash reaches the store, and only sealed.
 
 import { hashPassword, verifyPassword } from "../../auth/passwords/passwordHash.ts";
+import type { Sealer } from "../../auth/sealing/Sealer.ts";
 import { ValidationError } from "../../domain/errors/commonErrors.ts";
 import { NoSuchEntity, PasswordPolicyViolation } from "../../domain/errors/iamErrors.ts";
-import { type LoginProfile, MAX_PASSWORD_HISTORY } from "../../domain/LoginProfile.ts";
+import { type LoginProfile, MAX_PASSWORD_HISTORY, PASSWORD_HASH_CONTEXT } from "../../domain/LoginProfile.ts";
 import { passwordViolationMessage, passwordViolations } from "../../domain/PasswordPolicy.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { User } from "../../domain/User.ts";
@@ -32,15 +33,24 @@ export function loginProfileShape(user: User, profile: LoginProfile): LoginProfi
   };
 }
 
+/** Whether `password` is the one behind a stored (sealed) hash. */
+export async function matchesStoredHash(
+  sealer: Sealer,
+  password: string,
+  sealedHash: string,
+): Promise<boolean> {
+  return verifyPassword(password, sealer.unseal(sealedHash, PASSWORD_HASH_CONTEXT).toString("utf8"));
+}
+
 /**
- * The hash of a new password for `user`, once it passes the account's policy and, when the
+ * The sealed hash of a new password for `user`, once it passes the account's policy and, when the
  * policy remembers previous passwords, differs from each of them (the current one included).
  */
 export async function hashNewPassword(
   store: StoreSession,
   user: User,
   password: string,
-  random: (n: number) => Buffer,
+  { random, sealer }: { random: (n: number) => Buffer; sealer: Sealer },
 ): Promise<string> {
   const policy = await store.passwordPolicies.get(user.accountId);
   const failures = passwordViolations(policy, password);
@@ -52,7 +62,7 @@ export async function hashNewPassword(
       ...(current ? [current.passwordHash] : []),
       ...(await store.loginProfiles.previousHashes(user.userId, remembered)),
     ].slice(0, remembered);
-    const reused = await Promise.all(hashes.map((h) => verifyPassword(password, h)));
+    const reused = await Promise.all(hashes.map((h) => matchesStoredHash(sealer, password, h)));
     if (reused.some(Boolean)) {
       // AWS wording unconfirmed
       throw new PasswordPolicyViolation(
@@ -60,7 +70,7 @@ export async function hashNewPassword(
       );
     }
   }
-  return hashPassword(password, random);
+  return sealer.seal(await hashPassword(password, random), PASSWORD_HASH_CONTEXT);
 }
 
 /** Replaces the user's password hash, remembering the old one for PasswordReusePrevention. */
