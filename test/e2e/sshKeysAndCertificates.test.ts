@@ -312,11 +312,11 @@ test("SSH keys: a user manages its own, ListSSHPublicKeys without a name lists t
       PolicyName: "own-keys",
       PolicyDocument: JSON.stringify({
         Version: "2012-10-17",
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable
         Statement: [
           {
             Effect: "Allow",
             Action: ["iam:*SSHPublicKey*"],
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable
             Resource: "arn:aws:iam::*:user/${aws:username}",
           },
         ],
