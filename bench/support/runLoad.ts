@@ -78,9 +78,12 @@ export async function runLoad(
   const tally = { requests: 0, non200: 0 };
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
-  await Promise.all(
-    Array.from({ length: options.connections }, () => connection(target, wire, deadline, tally)),
-  );
+  // A server may close a keep-alive connection (Portcullis does after 1,000 requests, as AWS's
+  // endpoints close theirs now and then): like a real client, open a new one and go on.
+  const client = async () => {
+    while (performance.now() < deadline) await connection(target, wire, deadline, tally);
+  };
+  await Promise.all(Array.from({ length: options.connections }, client));
   const seconds = (performance.now() - started) / 1000;
   return { requests: tally.requests, seconds, perSecond: tally.requests / seconds, non200: tally.non200 };
 }
