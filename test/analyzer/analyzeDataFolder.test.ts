@@ -5,31 +5,12 @@
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import {
-  AttachUserPolicyCommand,
-  CreatePolicyCommand,
-  CreateVirtualMFADeviceCommand,
-  EnableMFADeviceCommand,
-} from "@aws-sdk/client-iam";
-import { iamClient } from "../support/awsClients.ts";
-import { createUserWithKey } from "../support/createUserWithKey.ts";
-import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
-import { VirtualMfaApp } from "../support/virtualMfa.ts";
+import { ALICE_ARN, buildBulletinAccount } from "../support/bulletinAccount.ts";
+import { startTestServer, type TestServer } from "../support/startTestServer.ts";
 
 const run = promisify(execFile);
-const bulletin = JSON.parse(
-  fs.readFileSync(
-    path.join(import.meta.dirname, "..", "conformance", "analyzer", "cases", "mfa-bypass-first-device.json"),
-    "utf8",
-  ),
-);
-/** AWS's self-service MFA policy with more allowed under MFA, as the conformance case holds it. */
-const POLICY = JSON.stringify(bulletin.authorizationDetails.Policies[0].PolicyVersionList[0].Document);
-const aliceArn = `arn:aws:iam::${TEST_ACCOUNT_ID}:user/alice`;
 
 interface Finding {
   kind: string;
@@ -60,16 +41,11 @@ describe("portcullis analyze --data, on the bulletin's account", () => {
   });
 
   test("alice's MFA bypass is reported while she has no device, and not once she has one", async () => {
-    const admin = iamClient(server.url, ROOT_KEY);
-    const aliceKey = await createUserWithKey(server.url, "alice");
-    const policy = await admin.send(
-      new CreatePolicyCommand({ PolicyName: "SelfServiceMFA", PolicyDocument: POLICY }),
-    );
-    await admin.send(new AttachUserPolicyCommand({ UserName: "alice", PolicyArn: policy.Policy?.Arn }));
+    const account = await buildBulletinAccount(server.url);
 
     const before = await analyze(server.dataDir);
     assert.equal(before.code, 1);
-    const bypass = before.findings.filter((f) => f.kind === "mfa-bypass" && f.principal === aliceArn);
+    const bypass = before.findings.filter((f) => f.kind === "mfa-bypass" && f.principal === ALICE_ARN);
     assert.equal(bypass.length, 1);
     assert.equal(
       bypass[0]?.method,
@@ -78,18 +54,7 @@ describe("portcullis analyze --data, on the bulletin's account", () => {
     assert.ok(bypass[0]?.path[1]?.allowedBy.length);
 
     // The remediation: she enrols her first device; a second now needs MFA (the 2023 guard).
-    const alice = iamClient(server.url, aliceKey);
-    const device = await alice.send(
-      new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "alice-phone" }),
-    );
-    const app = new VirtualMfaApp(device.VirtualMFADevice?.Base32StringSeed as Uint8Array);
-    await alice.send(
-      new EnableMFADeviceCommand({
-        UserName: "alice",
-        SerialNumber: device.VirtualMFADevice?.SerialNumber,
-        ...app.consecutive(),
-      }),
-    );
+    await account.enrolFirstDevice();
     const afterwards = await analyze(server.dataDir);
     assert.deepEqual(
       afterwards.findings.filter((f) => f.kind === "mfa-bypass"),

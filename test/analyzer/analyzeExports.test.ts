@@ -11,30 +11,14 @@ import os from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { promisify } from "node:util";
-import {
-  AttachUserPolicyCommand,
-  CreatePolicyCommand,
-  CreateVirtualMFADeviceCommand,
-  EnableMFADeviceCommand,
-} from "@aws-sdk/client-iam";
 import { AWS_CLI_MISSING, awsCliAvailable, awsCliJson } from "../support/awsCli.ts";
-import { iamClient } from "../support/awsClients.ts";
-import { createUserWithKey } from "../support/createUserWithKey.ts";
-import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
+import { ALICE_ARN, buildBulletinAccount } from "../support/bulletinAccount.ts";
+import { ROOT_KEY, startTestServer } from "../support/startTestServer.ts";
 import { useTestServer } from "../support/useTestServer.ts";
-import { VirtualMfaApp } from "../support/virtualMfa.ts";
 
 const run = promisify(execFile);
 const available = await awsCliAvailable();
 const ctx = useTestServer();
-const bulletin = JSON.parse(
-  fs.readFileSync(
-    path.join(import.meta.dirname, "..", "conformance", "analyzer", "cases", "mfa-bypass-first-device.json"),
-    "utf8",
-  ),
-);
-const POLICY = JSON.stringify(bulletin.authorizationDetails.Policies[0].PolicyVersionList[0].Document);
-const aliceArn = `arn:aws:iam::${TEST_ACCOUNT_ID}:user/alice`;
 
 /** Exports the account as a security team would, and analyzes the files. */
 async function exportAndAnalyze(
@@ -70,34 +54,16 @@ async function exportAndAnalyze(
   }
 }
 
-/** The bulletin's account on a server: alice, her key, AWS's self-service MFA policy; optionally her first device. */
-async function buildBulletinAccount(url: string, enrolled: boolean): Promise<void> {
-  const admin = iamClient(url, ROOT_KEY);
-  const aliceKey = await createUserWithKey(url, "alice");
-  const policy = await admin.send(
-    new CreatePolicyCommand({ PolicyName: "SelfServiceMFA", PolicyDocument: POLICY }),
-  );
-  await admin.send(new AttachUserPolicyCommand({ UserName: "alice", PolicyArn: policy.Policy?.Arn }));
-  if (!enrolled) return;
-  const alice = iamClient(url, aliceKey);
-  const device = await alice.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "alice-phone" }));
-  const app = new VirtualMfaApp(device.VirtualMFADevice?.Base32StringSeed as Uint8Array);
-  await alice.send(
-    new EnableMFADeviceCommand({
-      UserName: "alice",
-      SerialNumber: device.VirtualMFADevice?.SerialNumber,
-      ...app.consecutive(),
-    }),
-  );
-}
-
 describe("portcullis analyze on AWS's export files", { skip: available ? false : AWS_CLI_MISSING }, () => {
   test("the bulletin's MFA bypass is found while alice has no device", async () => {
     const { url } = ctx.server;
-    await buildBulletinAccount(url, false);
+    await buildBulletinAccount(url);
     const found = await exportAndAnalyze(url, fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-exports-")));
     assert.equal(found.code, 1);
-    assert.equal(found.findings.filter((f) => f.kind === "mfa-bypass" && f.principal === aliceArn).length, 1);
+    assert.equal(
+      found.findings.filter((f) => f.kind === "mfa-bypass" && f.principal === ALICE_ARN).length,
+      1,
+    );
   });
 
   test("and not in an account where she has her device (the credential report says so)", async () => {
@@ -105,7 +71,7 @@ describe("portcullis analyze on AWS's export files", { skip: available ? false :
     // so the same account's report would still describe her before she enrolled.
     const other = await startTestServer();
     try {
-      await buildBulletinAccount(other.url, true);
+      await (await buildBulletinAccount(other.url)).enrolFirstDevice();
       const found = await exportAndAnalyze(
         other.url,
         fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-exports-")),
