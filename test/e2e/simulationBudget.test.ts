@@ -2,7 +2,7 @@
 // simulations of the attack (900 wildcard statements × 10 actions × 10 resource ARNs of 2,000
 // characters; 2,000 actions × 2,000 resources); they are refused with InvalidInput before any work,
 // one at the budget is computed in slices, and a GetCallerIdentity on another connection is
-// answered within 200 ms all the while.
+// answered within 200 ms (beyond the machine's own stalls, measured idle in the same run) all the while.
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -100,7 +100,19 @@ async function slowestAnswerDuring(work: Promise<unknown>): Promise<number> {
   return slowest;
 }
 
+/**
+ * The allowance for a GetCallerIdentity during heavy work: 200 ms more than the slowest answer
+ * the same loop sees in a second of an idle server, measured in the same run. A shared machine
+ * (CI runs two test files at once on two cores) adds its own stalls; a request that holds the
+ * event loop adds seconds (11 s before the budget existed), far beyond either.
+ */
+async function allowanceMs(): Promise<number> {
+  const idle = await slowestAnswerDuring(new Promise((r) => setTimeout(r, 1000)));
+  return 200 + idle;
+}
+
 test("the attack's simulations are refused with InvalidInput, and others are answered meanwhile", async () => {
+  const allowed = await allowanceMs();
   const attack = Promise.all([
     simulate({ policies: [policyOf(900)], actions: actions(10), resources: longArns(10, 2000) }),
     simulate({ policies: [policyOf(1)], actions: actions(2000), resources: longArns(2000, 40) }),
@@ -111,7 +123,10 @@ test("the attack's simulations are refused with InvalidInput, and others are ans
     assert.equal(errorCode(res.body), "InvalidInput");
     assert.match(res.body, /The simulation is too large/);
   }
-  assert.ok(slowest < 200, `GetCallerIdentity waited ${slowest.toFixed(0)} ms`);
+  assert.ok(
+    slowest < allowed,
+    `GetCallerIdentity waited ${slowest.toFixed(0)} ms (allowed ${allowed.toFixed(0)})`,
+  );
 });
 
 test("a simulation at the budget is computed a page at a time, without holding up others", async () => {
@@ -121,13 +136,17 @@ test("a simulation at the budget is computed a page at a time, without holding u
     actions: actions(10),
     resources: longArns(SIMULATION_BUDGET / (50 * 10), 500),
   };
+  const allowed = await allowanceMs();
   const work = Promise.all([1, 2, 3].map(() => simulate({ ...request, extra: { MaxItems: "40" } })));
   const slowest = await slowestAnswerDuring(work);
   const [first] = await work;
   assert.equal(first?.status, 200, first?.body.slice(0, 300));
   assert.equal(first?.body.match(/<EvalActionName>/g)?.length, 40);
   assert.match(first?.body ?? "", /<IsTruncated>true<\/IsTruncated>/);
-  assert.ok(slowest < 200, `GetCallerIdentity waited ${slowest.toFixed(0)} ms`);
+  assert.ok(
+    slowest < allowed,
+    `GetCallerIdentity waited ${slowest.toFixed(0)} ms (allowed ${allowed.toFixed(0)})`,
+  );
   const marker = /<Marker>([^<]+)<\/Marker>/.exec(first?.body ?? "")?.[1] as string;
   const rest = await simulate({ ...request, extra: { Marker: marker, MaxItems: "100" } });
   assert.equal(rest.body.match(/<EvalActionName>/g)?.length, 100);
