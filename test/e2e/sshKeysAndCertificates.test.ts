@@ -21,6 +21,7 @@ import {
   GetSSHPublicKeyCommand,
   ListSigningCertificatesCommand,
   ListSSHPublicKeysCommand,
+  PutUserPolicyCommand,
   UpdateSigningCertificateCommand,
   UpdateSSHPublicKeyCommand,
   UploadSigningCertificateCommand,
@@ -305,7 +306,6 @@ test("SSH keys: a user manages its own, ListSSHPublicKeys without a name lists t
     403,
     /iam:ListSSHPublicKeys/,
   );
-  const { PutUserPolicyCommand } = await import("@aws-sdk/client-iam");
   await iam().send(
     new PutUserPolicyCommand({
       UserName: "ssh-self",
@@ -357,35 +357,26 @@ test("signing certificates: upload, list, update, delete; two per user; every er
     409,
     "Cannot exceed quota for SigningCertificatesPerUser: 2",
   );
-  await expectAwsError(
-    iam().send(new UploadSigningCertificateCommand({ UserName: "cert-other", CertificateBody: c1 })),
-    "DuplicateCertificate",
-    409,
-  );
-  await expectAwsError(
-    iam().send(
-      new UploadSigningCertificateCommand({ UserName: "cert-other", CertificateBody: "not a certificate" }),
-    ),
-    "MalformedCertificate",
-    400,
-    "Unable to parse certificate. Please ensure the certificate is in PEM format.",
-  );
   const damaged = c3.replace(/\n[A-Za-z0-9+/]{10}/, "\nAAAAAAAAAA");
-  await expectAwsError(
-    iam().send(new UploadSigningCertificateCommand({ UserName: "cert-other", CertificateBody: damaged })),
-    "MalformedCertificate",
-    400,
-  );
-  await expectAwsError(
-    iam().send(
-      new UploadSigningCertificateCommand({
-        UserName: "cert-other",
-        CertificateBody: await expiredCertificate(),
-      }),
-    ),
-    "InvalidCertificate",
-    400,
-  );
+  const refusedUploads: [string, string, number, string?][] = [
+    [c1, "DuplicateCertificate", 409],
+    [
+      "not a certificate",
+      "MalformedCertificate",
+      400,
+      "Unable to parse certificate. Please ensure the certificate is in PEM format.",
+    ],
+    [damaged, "MalformedCertificate", 400],
+    [await expiredCertificate(), "InvalidCertificate", 400],
+  ];
+  for (const [body, code, status, message] of refusedUploads) {
+    await expectAwsError(
+      iam().send(new UploadSigningCertificateCommand({ UserName: "cert-other", CertificateBody: body })),
+      code,
+      status,
+      message,
+    );
+  }
 
   const listed = await iam().send(new ListSigningCertificatesCommand({ UserName: "cert-user" }));
   assert.deepEqual(

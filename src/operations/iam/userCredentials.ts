@@ -4,12 +4,11 @@
 
 import { ValidationError } from "../../domain/errors/commonErrors.ts";
 import { LimitExceeded, type NoSuchEntity } from "../../domain/errors/iamErrors.ts";
-import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { CredentialStatus } from "../../domain/SshPublicKey.ts";
 import type { User } from "../../domain/User.ts";
 import type { StoreSession, UserCredentialRepository } from "../../store/ports.ts";
 import type { OperationContext } from "../OperationContext.ts";
-import { getUserOrThrow, impliedUserName } from "./resolveUser.ts";
+import { loginProfileUser } from "./loginProfiles.ts";
 
 /** One kind of user credential: where it is stored, what AWS calls its quota and a missing one. */
 export interface UserCredentialKind<T> {
@@ -33,18 +32,11 @@ export function randomCredentialId(length: number, random: (n: number) => Buffer
   return out;
 }
 
-/** The named user, or the calling user when the name is left out. */
-export async function credentialUser(
-  store: StoreSession,
-  caller: CallerIdentity,
-  userName: string | undefined,
-): Promise<User> {
-  const name = impliedUserName(caller, userName);
-  // AWS wording unconfirmed: Portcullis keeps these credentials for IAM users only, not the root.
-  if (name === undefined)
-    throw new ValidationError("Must specify userName when calling with root credentials");
-  return getUserOrThrow(store, caller.accountId, name);
-}
+/**
+ * The named user, or the calling user when the name is left out; like login profiles, these
+ * credentials belong to IAM users only, so root without a name is refused the same way.
+ */
+export const credentialUser = loginProfileUser;
 
 export async function addUserCredential<T>(
   kind: UserCredentialKind<T>,
