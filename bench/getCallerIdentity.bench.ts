@@ -84,7 +84,8 @@ export async function benchGetCallerIdentity(): Promise<void> {
   const ratio = ours.perSecond / bare.perSecond;
   console.log(
     `GetCallerIdentity (SigV4, loopback, ${CONNECTIONS} connections, ${SECONDS}s): ` +
-      `portcullis ${Math.round(ours.perSecond)} req/s; bare node:http ${Math.round(bare.perSecond)} req/s; ` +
+      `portcullis ${Math.round(ours.perSecond)} req/s (p99 ${ours.p99Ms.toFixed(1)} ms, max ${ours.maxMs.toFixed(0)} ms); ` +
+      `bare node:http ${Math.round(bare.perSecond)} req/s (p99 ${bare.p99Ms.toFixed(1)} ms, max ${bare.maxMs.toFixed(0)} ms); ` +
       `ratio ${ratio.toFixed(2)} (target >= 0.50)`,
   );
 }

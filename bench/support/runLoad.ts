@@ -10,6 +10,9 @@ export interface LoadResult {
   seconds: number;
   perSecond: number;
   non200: number;
+  /** Latency of each answer, from the request's write to its last byte: p99 and the worst. */
+  p99Ms: number;
+  maxMs: number;
 }
 
 export interface PreparedRequest {
@@ -36,13 +39,18 @@ function connection(
   target: URL,
   wire: Buffer,
   deadline: number,
-  tally: { requests: number; non200: number },
+  tally: { requests: number; non200: number; latencies: number[] },
 ) {
   return new Promise<void>((resolve, reject) => {
     const socket = net.connect(Number(target.port), target.hostname);
     socket.setNoDelay(true);
     let pending = Buffer.alloc(0);
-    socket.on("connect", () => socket.write(wire));
+    let sentAt = 0;
+    const send = () => {
+      sentAt = performance.now();
+      socket.write(wire);
+    };
+    socket.on("connect", send);
     socket.on("data", (chunk) => {
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
       for (;;) {
@@ -53,12 +61,13 @@ function connection(
         if (pending.length < end + 4 + length) return;
         if (!head.startsWith("HTTP/1.1 200")) tally.non200 += 1;
         tally.requests += 1;
+        tally.latencies.push(performance.now() - sentAt);
         pending = pending.subarray(end + 4 + length);
         if (performance.now() >= deadline) {
           socket.end();
           return;
         }
-        socket.write(wire);
+        send();
       }
     });
     socket.on("close", () => resolve());
@@ -75,7 +84,7 @@ export async function runLoad(
   if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname))
     throw new Error("load goes to loopback only");
   const wire = encode(target, request);
-  const tally = { requests: 0, non200: 0 };
+  const tally = { requests: 0, non200: 0, latencies: [] as number[] };
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   // A server may close a keep-alive connection (Portcullis does after 1,000 requests, as AWS's
@@ -85,5 +94,13 @@ export async function runLoad(
   };
   await Promise.all(Array.from({ length: options.connections }, client));
   const seconds = (performance.now() - started) / 1000;
-  return { requests: tally.requests, seconds, perSecond: tally.requests / seconds, non200: tally.non200 };
+  const sorted = tally.latencies.sort((a, b) => a - b);
+  return {
+    requests: tally.requests,
+    seconds,
+    perSecond: tally.requests / seconds,
+    non200: tally.non200,
+    p99Ms: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
+    maxMs: sorted.at(-1) ?? 0,
+  };
 }
