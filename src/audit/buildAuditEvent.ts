@@ -29,6 +29,7 @@ const CREDENTIAL_KIND_LABEL = {
   "long-term-key": "LongTermAccessKey",
   session: "TemporaryCredentials",
   console: "ConsoleSession",
+  "identity-token": "IdentityProviderToken",
 } as const;
 
 export function userIdentityOf(caller: CallerIdentity): AuditUserIdentity {
@@ -37,11 +38,12 @@ export function userIdentityOf(caller: CallerIdentity): AuditUserIdentity {
     principalId: caller.principalId,
     arn: caller.arn,
     accountId: caller.accountId,
-    accessKeyId: caller.credential.accessKeyId,
+    ...(caller.credential.accessKeyId ? { accessKeyId: caller.credential.accessKeyId } : {}),
     ...(caller.userName ? { userName: caller.userName } : {}),
+    ...(caller.identityProvider ? { identityProvider: caller.identityProvider.providerArn } : {}),
     credentialKind: CREDENTIAL_KIND_LABEL[caller.credential.kind],
   };
-  if (caller.credential.kind !== "long-term-key") {
+  if (caller.credential.kind !== "long-term-key" && caller.credential.kind !== "identity-token") {
     identity.sessionContext = {
       attributes: {
         creationDate: (caller.credential.issuedAt ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, "Z"),

@@ -24,6 +24,8 @@ const PRINCIPAL_TYPE: Record<PrincipalType, string> = {
   IAMUser: "User",
   AssumedRole: "AssumedRole",
   FederatedUser: "FederatedUser",
+  WebIdentityUser: "WebIdentityUser",
+  SAMLUser: "SAMLUser",
 };
 
 export function buildRequestContext(
@@ -47,19 +49,25 @@ export function buildRequestContext(
     "aws:ViaAWSService": false,
   };
   if (caller.userName !== undefined) ctx["aws:username"] = caller.userName;
+  const provider = caller.identityProvider;
+  if (provider) {
+    ctx["aws:FederatedProvider"] = provider.providerArn;
+    for (const [key, value] of Object.entries(provider.conditionKeys))
+      ctx[key] = typeof value === "string" ? value : [...value];
+  }
 
   const credential = caller.credential;
   // Only temporary credentials, or a code in the request itself, say anything about MFA; a
   // long-term key alone leaves the keys absent.
   const mfaAt = facts.mfaProvedAt ?? credential.mfaAuthenticatedAt;
-  if (credential.kind !== "long-term-key" || facts.mfaProvedAt) {
+  if ((credential.kind !== "long-term-key" && credential.kind !== "identity-token") || facts.mfaProvedAt) {
     ctx["aws:MultiFactorAuthPresent"] = mfaAt !== undefined;
     if (mfaAt !== undefined) {
       const age = Math.max(0, Math.floor((facts.now.getTime() - mfaAt.getTime()) / 1000));
       ctx["aws:MultiFactorAuthAge"] = String(age);
     }
   }
-  if (credential.kind !== "long-term-key") {
+  if (credential.kind !== "long-term-key" && credential.kind !== "identity-token") {
     if (credential.issuedAt !== undefined) {
       ctx["aws:TokenIssueTime"] = credential.issuedAt.toISOString().replace(/\.\d{3}Z$/, "Z");
     }

@@ -19,5 +19,9 @@ export function requestPrincipalOf(caller: CallerIdentity): RequestPrincipal {
       };
     case "FederatedUser":
       return { arn: caller.arn, accountId: caller.accountId, type: "federated-user" };
+    case "WebIdentityUser":
+    case "SAMLUser":
+      // Trust policies name such a caller by its provider: `"Principal": {"Federated": arn}`.
+      return { arn: caller.arn, accountId: caller.accountId, type: "identity-provider" };
   }
 }

@@ -13,6 +13,8 @@ export interface AuditUserIdentity {
     attributes: { creationDate: string; mfaAuthenticated: "true" | "false" };
     sessionIssuer?: { type: string; principalId: string; arn: string; accountId: string; userName: string };
   };
+  /** CloudTrail's field for WebIdentityUser and SAMLUser callers: the provider that vouched. */
+  identityProvider?: string;
   /** Portcullis's own field: how the caller authenticated, in words a security team can filter on. */
   credentialKind?: string;
 }

@@ -5,10 +5,18 @@
 
 import type { Tag } from "./Tag.ts";
 
-export type PrincipalType = "Root" | "IAMUser" | "AssumedRole" | "FederatedUser";
+export type PrincipalType =
+  | "Root"
+  | "IAMUser"
+  | "AssumedRole"
+  | "FederatedUser"
+  // Someone an identity provider vouches for, during the one call that trades the provider's
+  // token or assertion for a role session (AssumeRoleWithWebIdentity, AssumeRoleWithSAML).
+  | "WebIdentityUser"
+  | "SAMLUser";
 
 /** How the caller proved who they are; the 2023 MFA remediation and the audit trail turn on this. */
-export type CredentialKind = "long-term-key" | "session" | "console";
+export type CredentialKind = "long-term-key" | "session" | "console" | "identity-token";
 
 export interface CallerCredential {
   readonly kind: CredentialKind;
@@ -46,6 +54,16 @@ export interface RoleSession {
   readonly chained: boolean;
 }
 
+/**
+ * What an identity provider's verified token or assertion says: the provider (as the trust
+ * policy's `Federated` principal names it) and the condition keys AWS derives from the token
+ * (`<host>:sub`, `<host>:aud`, `saml:sub`, …), which only trust policies see.
+ */
+export interface IdentityProviderClaim {
+  readonly providerArn: string;
+  readonly conditionKeys: Readonly<Record<string, string | readonly string[]>>;
+}
+
 export interface CallerIdentity {
   readonly type: PrincipalType;
   readonly accountId: string;
@@ -58,6 +76,8 @@ export interface CallerIdentity {
   readonly userId?: string;
   /** For role sessions. */
   readonly roleSession?: RoleSession;
+  /** For WebIdentityUser and SAMLUser callers. */
+  readonly identityProvider?: IdentityProviderClaim;
   readonly credential: CallerCredential;
 }
 
@@ -87,6 +107,28 @@ export function userCaller(
     userName: user.userName,
     userId: user.userId,
     credential,
+  };
+}
+
+/**
+ * The caller of AssumeRoleWithWebIdentity or AssumeRoleWithSAML once its token is verified: it
+ * has no credential of its own and no identity policies, so the role's trust policy alone
+ * decides, on the provider's ARN and the keys the token supplies. `principalId` is how the
+ * audit trail names it (AWS: `<provider>:<audience>:<subject>` for web identities).
+ */
+export function identityProviderCaller(
+  type: "WebIdentityUser" | "SAMLUser",
+  accountId: string,
+  claim: IdentityProviderClaim & { readonly principalId: string; readonly userName?: string },
+): CallerIdentity {
+  return {
+    type,
+    accountId,
+    arn: claim.providerArn,
+    principalId: claim.principalId,
+    ...(claim.userName !== undefined ? { userName: claim.userName } : {}),
+    identityProvider: { providerArn: claim.providerArn, conditionKeys: claim.conditionKeys },
+    credential: { kind: "identity-token", accessKeyId: "" },
   };
 }
 

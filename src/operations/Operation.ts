@@ -7,6 +7,7 @@ import type { GuardFacts } from "../authorization/guards/GuardFacts.ts";
 import type { StoredPolicy } from "../authorization/PrincipalEntities.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
 import type { StoreSession } from "../store/ports.ts";
+import type { InputAuthenticationScope } from "./InputAuthentication.ts";
 import type { OperationContext } from "./OperationContext.ts";
 
 export interface ResourcePolicyOf {
@@ -23,6 +24,13 @@ export interface Operation<I = unknown, O = unknown> {
   readonly name: string;
   /** The action as AWS's Service Authorization Reference names it (`iam:CreateUser`). */
   readonly action: string;
+  /**
+   * Set for the operations a token in their input authenticates (AssumeRoleWithWebIdentity,
+   * AssumeRoleWithSAML): the request is not signed, and this verifies the token and says who the
+   * caller is, before authorization and inside the operation's transaction. Every other
+   * operation is authenticated by its SigV4 signature.
+   */
+  authenticate?(input: I, scope: InputAuthenticationScope): Promise<CallerIdentity>;
   /** Changes state: runs in one transaction together with its audit record. */
   readonly mutating: boolean;
   /**

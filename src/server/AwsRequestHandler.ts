@@ -1,5 +1,6 @@
 // The request pipeline, as an ordered list of named steps: request id → form parameters →
-// authenticate (SigV4 → caller) → parse and validate by the service model → execute (authorize,
+// authenticate (SigV4 → caller; an operation its input authenticates — AssumeRoleWithWebIdentity,
+// AssumeRoleWithSAML — is unsigned and proves its caller inside `execute`) → parse and validate by the service model → execute (authorize,
 // then run: in one transaction with its audit record, when it changes state) → invalidate the
 // caches built from what a change touched → serialize. One error step
 // renders every failure once, as AWS's ErrorResponse; anything unexpected is an InternalFailure
@@ -26,13 +27,14 @@ import { iamModel } from "../generated/iam/iamModel.ts";
 import type { ServiceModel } from "../generated/ServiceModel.ts";
 import { stsModel } from "../generated/sts/stsModel.ts";
 import { CommitThenFail } from "../operations/CommitThenFail.ts";
+import type { FederationServices } from "../operations/InputAuthentication.ts";
 import type { Operation } from "../operations/Operation.ts";
 import { operationRegistry } from "../operations/operationRegistry.ts";
 import { type ParsedQueryRequest, parseQueryRequest } from "../protocol/parseQueryRequest.ts";
 import { QueryProtocolError } from "../protocol/QueryProtocolError.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { serializeQueryResponse } from "../protocol/serializeQueryResponse.ts";
-import type { Store } from "../store/ports.ts";
+import type { Store, StoreSession } from "../store/ports.ts";
 import type { Authorizer } from "./authorization/Authorizer.ts";
 import type { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import type { CredentialResolver } from "./CredentialResolver.ts";
@@ -59,6 +61,8 @@ export interface PipelineDeps {
   audit: AuditBuffer;
   lastUsed: LastUsedTracker;
   log: Logger;
+  /** What verifying an identity provider's token needs (AssumeRoleWithWebIdentity, …WithSAML). */
+  federation?: FederationServices;
   /** The regions each service may be signed for; default: IAM us-east-1, STS the commercial regions. */
   regions?: SigningRegions;
   clock?: () => Date;
@@ -191,8 +195,14 @@ export class AwsRequestHandler {
     );
   }
 
-  /** SigV4 → the caller. Nothing about the request is considered before we know who sent it. */
-  private async authenticate({ req, state }: Flight): Promise<void> {
+  /**
+   * SigV4 → the caller. Nothing about the request is considered before we know who sent it —
+   * except for the few operations a token in their input authenticates: they are unsigned, so
+   * their caller is proved from that token in `execute`, before anything is authorized.
+   */
+  private async authenticate({ req, params, state }: Flight): Promise<void> {
+    if (state.service === "sts" && operationRegistry.sts.get(params.get("Action") ?? "")?.authenticate)
+      return;
     const claim = parseSigV4Request(req);
     state.claim = claim;
     state.service = serviceOfClaim(claim, state.service);
@@ -229,8 +239,6 @@ export class AwsRequestHandler {
   private async execute(flight: Flight): Promise<void> {
     const { state } = flight;
     const operation = flight.operation as AnyOperation;
-    const caller = state.caller as CallerIdentity;
-    const claim = state.claim as SigV4Claim;
     const input = state.input;
     const auditDetails: Record<string, unknown> = {};
     state.auditDetails = auditDetails;
@@ -238,25 +246,42 @@ export class AwsRequestHandler {
       now: state.now,
       sourceIp: state.sourceIp,
       userAgent: state.userAgent,
-      region: claim.region,
+      region: state.region,
       secureTransport: false,
+    };
+    const callerOn = async (store: StoreSession): Promise<CallerIdentity> => {
+      if (state.caller) return state.caller;
+      if (!operation.authenticate) throw new InternalFailure();
+      state.caller = await operation.authenticate(input, {
+        store,
+        now: state.now,
+        sourceIp: state.sourceIp,
+        federation: this.deps.federation ?? {},
+      });
+      return state.caller;
     };
     const executed = await executeOperation({
       operation,
       input,
       store: this.deps.store,
       context: {
-        caller,
+        ...(state.caller ? { caller: state.caller } : {}),
         now: state.now,
         random: this.random,
         sealer: this.deps.sealer,
         policies: this.deps.policies,
         requestId: state.requestId,
-        region: claim.region,
+        region: state.region,
         sourceIp: state.sourceIp,
         auditDetails,
       },
-      authorize: (store) => this.deps.authorizer.authorize({ operation, input, caller, store, facts }),
+      authorize: async (store) => {
+        const caller = await callerOn(store);
+        return {
+          ...(await this.deps.authorizer.authorize({ operation, input, caller, store, facts })),
+          caller,
+        };
+      },
       auditRecord: (output) => this.auditEvent(state, { output, details: auditDetails }),
     });
     flight.output = executed.output;

@@ -10,7 +10,8 @@ export type MfaAuthenticationMechanism =
   | "ConsoleSession"
   | "LongTermAccessKey"
   | "TemporaryCredentialsWithMFA"
-  | "TemporaryCredentialsWithoutMFA";
+  | "TemporaryCredentialsWithoutMFA"
+  | "IdentityProviderToken";
 
 export type MfaActedOn = "Self" | "AnotherUser" | "NoUser";
 
@@ -20,6 +21,8 @@ export function mfaAuthenticationMechanism(caller: CallerIdentity): MfaAuthentic
       return "ConsoleSession";
     case "long-term-key":
       return "LongTermAccessKey";
+    case "identity-token":
+      return "IdentityProviderToken";
     case "session":
       return caller.credential.mfaAuthenticatedAt
         ? "TemporaryCredentialsWithMFA"
