@@ -197,7 +197,8 @@ describe("policy versions", () => {
       );
       assert.equal(out.PolicyVersion?.VersionId, `v${n}`);
       assert.equal(out.PolicyVersion?.IsDefaultVersion, n === 3);
-      assert.equal(decodeURIComponent(out.PolicyVersion?.Document ?? ""), doc);
+      // AWS answers the new version without its document; GetPolicyVersion gives it.
+      assert.equal(out.PolicyVersion?.Document, undefined);
       documents[`v${n}`] = doc;
     }
     assert.equal((await iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy?.DefaultVersionId, "v3");

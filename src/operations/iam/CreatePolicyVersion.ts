@@ -47,6 +47,7 @@ export const CreatePolicyVersion = defineOperation<CreatePolicyVersionRequest, C
       await store.managedPolicies.setDefaultVersion(policy.arn, versionId, now);
       invalidate({ kind: "managedPolicy", id: policy.arn });
     }
-    return { PolicyVersion: policyVersionShape(version, true) };
+    // AWS answers the new version without its document (GetPolicyVersion gives it).
+    return { PolicyVersion: policyVersionShape(version, false) };
   },
 });
