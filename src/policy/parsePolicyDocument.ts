@@ -10,6 +10,7 @@
 import { findConditionOperator } from "./condition-operators/findConditionOperator.ts";
 import { parseDateValue } from "./condition-operators/parseDateValue.ts";
 import { MalformedPolicyDocumentError } from "./MalformedPolicyDocumentError.ts";
+import { checkManagedResourceArn, MANAGED_POLICY_MESSAGES } from "./managedPolicyRules.ts";
 import { measurePolicySize } from "./measurePolicySize.ts";
 import type {
   ConditionBlock,
@@ -30,6 +31,11 @@ export interface ParsePolicyOptions {
   maxSize?: number;
   /** AWS's message for this quota; defaults to `Cannot exceed quota for PolicySize: <maxSize>`. */
   sizeExceededMessage?: string;
+  /**
+   * Customer-managed policy rules (CreatePolicy, CreatePolicyVersion), checked in strict mode:
+   * Version 2012-10-17 required, resource ARNs checked by service (managedPolicyRules).
+   */
+  managed?: boolean;
 }
 
 export const MESSAGES = {
@@ -103,7 +109,7 @@ export function parsePolicyDocument(text: string, opts: ParsePolicyOptions): Pol
  */
 export function readPolicyDocument(
   value: unknown,
-  opts: Pick<ParsePolicyOptions, "kind" | "mode">,
+  opts: Pick<ParsePolicyOptions, "kind" | "mode" | "managed">,
   spans?: WeakMap<object, SourceSpan>,
 ): PolicyDocument {
   const strict = opts.mode === "strict";
@@ -138,6 +144,7 @@ export function readPolicyDocument(
     else if (rawVersion === "2012-10-17" || rawVersion === "2008-10-17") version = rawVersion;
     else legacy(MESSAGES.legacy);
   }
+  if (opts.managed && version !== "2012-10-17") semantic(MANAGED_POLICY_MESSAGES.version);
   let id: string | undefined;
   if (value.Id !== undefined) {
     if (typeof value.Id === "string") id = value.Id;
@@ -160,7 +167,7 @@ export function readPolicyDocument(
       syntax(MESSAGES.syntax);
       continue;
     }
-    const st = readStatement(raw, i, opts.kind, syntax, legacy, semantic);
+    const st = readStatement(raw, i, opts, syntax, legacy, semantic);
     if (!st) continue;
     const span = spans?.get(raw);
     if (span) st.span = span;
@@ -181,23 +188,30 @@ export function readPolicyDocument(
 }
 
 function semanticRank(message: string): number {
+  if (message === MANAGED_POLICY_MESSAGES.version) return -1; // AWS's order unconfirmed
   if (message === MESSAGES.principalNotAllowed || message === MESSAGES.missingPrincipal) return 0;
   if (message.startsWith("Invalid principal")) return 0;
   if (message === MESSAGES.duplicateSid || message === MESSAGES.sidAlphanumeric) return 1;
   if (message === MESSAGES.missingActions) return 2;
   if (message === MESSAGES.missingResources || message === MESSAGES.prohibitedResource) return 3;
-  if (message.startsWith("Resource ") || message.startsWith("Partition ")) return 4;
+  if (
+    message.startsWith("Resource ") ||
+    message.startsWith("Partition ") ||
+    message.startsWith("IAM resource ")
+  )
+    return 4;
   return 5;
 }
 
 function readStatement(
   raw: Record<string, unknown>,
   index: number,
-  kind: PolicyKind,
+  opts: Pick<ParsePolicyOptions, "kind" | "managed">,
   syntax: Fail,
   legacy: Fail,
   semantic: Fail,
 ): PolicyStatement | undefined {
+  const kind = opts.kind;
   for (const key of Object.keys(raw)) if (!STATEMENT_ELEMENTS.has(key)) syntax(MESSAGES.syntax);
   if (raw.Action !== undefined && raw.NotAction !== undefined) syntax(MESSAGES.syntax);
   if (raw.Resource !== undefined && raw.NotResource !== undefined) syntax(MESSAGES.syntax);
@@ -257,7 +271,7 @@ function readStatement(
   for (const list of [resource, notResource]) {
     if (!list) continue;
     for (const r of list) {
-      const problem = checkResourceFormat(r);
+      const problem = checkResourceFormat(r) ?? (opts.managed ? checkManagedResourceArn(r) : undefined);
       if (problem) semantic(problem);
     }
   }

@@ -5,6 +5,7 @@
 // Pure: imports only src/generated/ and this folder.
 
 import type { MemberRef, ServiceModel, Shape } from "../generated/ServiceModel.ts";
+import { OWN_PATTERN_MESSAGES } from "./ownValidationMessages.ts";
 import { QueryProtocolError } from "./QueryProtocolError.ts";
 import { translateJavaPattern } from "./translateJavaPattern.ts";
 
@@ -324,6 +325,17 @@ function validationError(errors: readonly string[]): QueryProtocolError {
   return new QueryProtocolError("ValidationError", 400, `${count}: ${errors.join("; ")}`);
 }
 
+function ownMessageError(shapeName: string, errors: readonly string[]): QueryProtocolError | undefined {
+  const own = OWN_PATTERN_MESSAGES[shapeName];
+  if (!own) return undefined;
+  for (const [member, message] of Object.entries(own)) {
+    const marker = `at '${messageName(member)}' failed to satisfy constraint: Member must satisfy regular expression pattern`;
+    if (errors.some((e) => e.includes(marker)))
+      return new QueryProtocolError("ValidationError", 400, message);
+  }
+  return undefined;
+}
+
 /** Compiles (once per model) every shape's reader; exposed so a server can pay this at startup. */
 export function compileQueryReaders(model: ServiceModel): void {
   if (!compiled.has(model)) compiled.set(model, compileModel(model));
@@ -348,6 +360,6 @@ export function readQueryInput(
   if (!root) throw new Error(`model ${model.serviceId}: unknown shape ${shapeName}`);
   const errors: string[] = [];
   const input = root.read(toFormFields(params), "", "", false, errors) as Record<string, unknown>;
-  if (errors.length > 0) throw validationError(errors);
+  if (errors.length > 0) throw ownMessageError(shapeName, errors) ?? validationError(errors);
   return input;
 }

@@ -61,6 +61,8 @@ interface DocCase {
   document: unknown;
   kind: PolicyKind;
   maxSize?: number;
+  /** Apply the customer-managed rules of CreatePolicy/CreatePolicyVersion. */
+  managed?: boolean;
   expectError: { type: "MalformedPolicyDocument" | "LimitExceeded"; message: string } | null;
   lenient?: boolean;
 }
@@ -155,7 +157,10 @@ function runEvalCase(c: EvalCase): void {
 
 function runDocCase(c: DocCase): void {
   const text = typeof c.document === "string" ? c.document : JSON.stringify(c.document, null, 2);
-  const opts = c.maxSize === undefined ? {} : { maxSize: c.maxSize };
+  const opts = {
+    ...(c.maxSize === undefined ? {} : { maxSize: c.maxSize }),
+    ...(c.managed ? { managed: true } : {}),
+  };
   if (c.expectError === null) {
     parsePolicyDocument(text, { kind: c.kind, mode: "strict", ...opts });
   } else {

@@ -23,7 +23,11 @@ export const CreatePolicy = defineOperation<CreatePolicyRequest, CreatePolicyRes
     const tags = input.Tags ?? [];
     assertUniqueTagKeys(tags);
     assertTagLimit([], tags);
-    assertValidPolicyDocument(input.PolicyDocument, { kind: "identity", maxSize: MAX_MANAGED_POLICY_SIZE });
+    assertValidPolicyDocument(input.PolicyDocument, {
+      kind: "identity",
+      maxSize: MAX_MANAGED_POLICY_SIZE,
+      managed: true,
+    });
     const lower = input.PolicyName.toLowerCase();
     const existing = await store.managedPolicies.list(caller.accountId, "/");
     if (existing.some((p) => p.policyName.toLowerCase() === lower)) {

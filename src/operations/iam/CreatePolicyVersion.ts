@@ -28,7 +28,11 @@ export const CreatePolicyVersion = defineOperation<CreatePolicyVersionRequest, C
         `A managed policy can have up to ${MAX_POLICY_VERSIONS} versions. Before you create a new version, you must delete an existing version.`,
       );
     }
-    assertValidPolicyDocument(input.PolicyDocument, { kind: "identity", maxSize: MAX_MANAGED_POLICY_SIZE });
+    assertValidPolicyDocument(input.PolicyDocument, {
+      kind: "identity",
+      maxSize: MAX_MANAGED_POLICY_SIZE,
+      managed: true,
+    });
     const versionId = `v${(await store.managedPolicies.lastVersionNumber(policy.arn)) + 1}`;
     const setAsDefault = input.SetAsDefault === true;
     const version = {
@@ -43,6 +47,7 @@ export const CreatePolicyVersion = defineOperation<CreatePolicyVersionRequest, C
       await store.managedPolicies.setDefaultVersion(policy.arn, versionId, now);
       invalidate({ kind: "managedPolicy", id: policy.arn });
     }
-    return { PolicyVersion: policyVersionShape(version, true) };
+    // AWS answers the new version without its document (GetPolicyVersion gives it).
+    return { PolicyVersion: policyVersionShape(version, false) };
   },
 });

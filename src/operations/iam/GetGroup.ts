@@ -4,7 +4,7 @@ import type { GetGroupRequest, GetGroupResponse } from "../../generated/iam/iamS
 import { defineOperation } from "../Operation.ts";
 import { pageRequest } from "../paginateList.ts";
 import { getGroupOrThrow, groupResourceArn, groupShape } from "./resolveGroup.ts";
-import { userShape } from "./userShape.ts";
+import { userSummaryShape } from "./userShape.ts";
 
 export const GetGroup = defineOperation<GetGroupRequest, GetGroupResponse>({
   service: "iam",
@@ -17,7 +17,7 @@ export const GetGroup = defineOperation<GetGroupRequest, GetGroupResponse>({
     const page = await store.groups.listUsers(group.groupId, pageRequest(input));
     return {
       Group: groupShape(group),
-      Users: page.items.map((u) => userShape(u)),
+      Users: page.items.map((u) => userSummaryShape(u)),
       IsTruncated: page.marker !== undefined,
       ...(page.marker !== undefined ? { Marker: page.marker } : {}),
     };

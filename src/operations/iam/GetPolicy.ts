@@ -3,7 +3,7 @@
 
 import type { GetPolicyRequest, GetPolicyResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { policyShape, policyUsage } from "./policyShape.ts";
+import { policyDetailShape, policyUsage } from "./policyShape.ts";
 import { getPolicyOrThrow } from "./resolvePolicy.ts";
 
 export const GetPolicy = defineOperation<GetPolicyRequest, GetPolicyResponse>({
@@ -17,6 +17,6 @@ export const GetPolicy = defineOperation<GetPolicyRequest, GetPolicyResponse>({
     const usage = await policyUsage(store, caller.accountId, policy.arn);
     // AWS-managed policies carry no customer tags.
     const tags = awsManaged ? [] : await store.policyTags.list(policy.policyId);
-    return { Policy: policyShape(policy, usage, tags) };
+    return { Policy: policyDetailShape(policy, usage, tags) };
   },
 });

@@ -3,7 +3,7 @@
 import type { ListUsersRequest, ListUsersResponse } from "../../generated/iam/iamShapes.ts";
 import { defineOperation } from "../Operation.ts";
 import { pageRequest } from "../paginateList.ts";
-import { userShape } from "./userShape.ts";
+import { userSummaryShape } from "./userShape.ts";
 
 export const ListUsers = defineOperation<ListUsersRequest, ListUsersResponse>({
   service: "iam",
@@ -14,7 +14,7 @@ export const ListUsers = defineOperation<ListUsersRequest, ListUsersResponse>({
   async execute(input, { caller, store }) {
     const page = await store.users.list(caller.accountId, input.PathPrefix ?? "/", pageRequest(input));
     return {
-      Users: page.items.map((u) => userShape(u)),
+      Users: page.items.map((u) => userSummaryShape(u)),
       IsTruncated: page.marker !== undefined,
       ...(page.marker !== undefined ? { Marker: page.marker } : {}),
     };

@@ -13,7 +13,7 @@ import {
 
 export function assertValidPolicyDocument(
   document: string,
-  options: { kind: PolicyKind; maxSize?: number; sizeExceededMessage?: string },
+  options: { kind: PolicyKind; maxSize?: number; sizeExceededMessage?: string; managed?: boolean },
 ): PolicyDocument {
   try {
     return parsePolicyDocument(document, { ...options, mode: "strict" });

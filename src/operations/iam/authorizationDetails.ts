@@ -15,7 +15,13 @@ import type {
   UserDetail,
 } from "../../generated/iam/iamShapes.ts";
 import type { IdentityPolicyRepository, StoreSession } from "../../store/ports.ts";
-import { policyShape, policyUsage, policyVersionShape, urlEncodePolicyDocument } from "./policyShape.ts";
+import {
+  descriptionShape,
+  policyShape,
+  policyUsage,
+  policyVersionShape,
+  urlEncodePolicyDocument,
+} from "./policyShape.ts";
 import { groupShape } from "./resolveGroup.ts";
 import { nameOfPolicyArn, policyVersions, type ResolvedPolicy } from "./resolvePolicy.ts";
 import { instanceProfileShape, roleShape } from "./roleShape.ts";
@@ -73,6 +79,7 @@ export async function managedPolicyDetail(
   const { policy } = resolved;
   return {
     ...policyShape(policy, await policyUsage(store, accountId, policy.arn)),
+    ...descriptionShape(policy),
     PolicyVersionList: (await policyVersions(store, resolved)).map((v) => policyVersionShape(v, true)),
   };
 }

@@ -40,6 +40,10 @@ export function urlEncodePolicyDocument(document: string): string {
   return encodeURIComponent(document);
 }
 
+/**
+ * A managed policy as CreatePolicy and ListPolicies return it: without its description, which AWS
+ * gives only in GetPolicy (and GetAccountAuthorizationDetails); tags when given and not empty.
+ */
 export function policyShape(policy: ManagedPolicy, usage: PolicyUsage, tags?: readonly Tag[]): PolicyShape {
   return {
     PolicyName: policy.policyName,
@@ -50,11 +54,27 @@ export function policyShape(policy: ManagedPolicy, usage: PolicyUsage, tags?: re
     AttachmentCount: usage.attachments,
     PermissionsBoundaryUsageCount: usage.boundaries,
     IsAttachable: true,
-    ...(policy.description !== undefined ? { Description: policy.description } : {}),
     CreateDate: policy.createDate,
     UpdateDate: policy.updateDate,
     ...(tags && tags.length > 0 ? { Tags: tags.map((t) => ({ Key: t.Key, Value: t.Value })) } : {}),
   };
+}
+
+/** A managed policy as GetPolicy returns it: with its description, and its tags even when none. */
+export function policyDetailShape(
+  policy: ManagedPolicy,
+  usage: PolicyUsage,
+  tags: readonly Tag[],
+): PolicyShape {
+  return {
+    ...policyShape(policy, usage),
+    ...descriptionShape(policy),
+    Tags: tags.map((t) => ({ Key: t.Key, Value: t.Value })),
+  };
+}
+
+export function descriptionShape(policy: ManagedPolicy): { Description?: string } {
+  return policy.description !== undefined ? { Description: policy.description } : {};
 }
 
 /** A version with its document (GetPolicyVersion, CreatePolicyVersion) or without (ListPolicyVersions). */

@@ -1,6 +1,6 @@
 // The wire forms of roles and instance profiles. GetRole (and the calls that return one role)
-// give the full role; ListRoles and the roles inside instance profiles leave out the permissions
-// boundary, tags and RoleLastUsed, as AWS documents for ListRoles. Trust policies go out
+// give the full role; ListRoles leaves out the permissions boundary, tags and RoleLastUsed, as AWS
+// documents for ListRoles, and roles inside instance profiles also their description and duration. Trust policies go out
 // URL-encoded, as AWS sends them.
 
 import type { InstanceProfile } from "../../domain/InstanceProfile.ts";
@@ -17,8 +17,8 @@ function tagsShape(tags: readonly Tag[] | undefined) {
   return tags && tags.length > 0 ? { Tags: tags.map((t) => ({ Key: t.Key, Value: t.Value })) } : {};
 }
 
-/** A role as ListRoles lists it. */
-export function roleSummaryShape(role: Role): RoleShape {
+/** A role inside an instance profile: AWS's examples show neither description nor session duration. */
+function instanceProfileRoleShape(role: Role): RoleShape {
   return {
     Path: role.path,
     RoleName: role.roleName,
@@ -26,6 +26,13 @@ export function roleSummaryShape(role: Role): RoleShape {
     Arn: role.arn,
     CreateDate: role.createDate,
     AssumeRolePolicyDocument: urlEncodePolicyDocument(role.assumeRolePolicyDocument),
+  };
+}
+
+/** A role as ListRoles lists it. */
+export function roleSummaryShape(role: Role): RoleShape {
+  return {
+    ...instanceProfileRoleShape(role),
     ...(role.description !== undefined ? { Description: role.description } : {}),
     MaxSessionDuration: role.maxSessionDuration,
   };
@@ -57,7 +64,7 @@ export async function instanceProfileShape(
   const roles: RoleShape[] = [];
   for (const id of profile.roleIds) {
     const role = await store.roles.getById(id);
-    if (role) roles.push(roleSummaryShape(role));
+    if (role) roles.push(instanceProfileRoleShape(role));
   }
   return {
     Path: profile.path,

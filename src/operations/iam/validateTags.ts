@@ -20,7 +20,7 @@ export function assertTagLimit(existing: readonly Tag[], added: readonly Tag[]):
   const keys = new Set(existing.map((t) => t.Key.toLowerCase()));
   for (const tag of added) keys.add(tag.Key.toLowerCase());
   if (keys.size > MAX_TAGS_PER_RESOURCE) {
-    throw new LimitExceeded(`The number of tags has reached the maximum limit of ${MAX_TAGS_PER_RESOURCE}.`);
+    throw new LimitExceeded("The number of tags has reached the maximum limit.");
   }
 }
 

@@ -4,7 +4,7 @@
 import type { MfaDevice } from "../../domain/MfaDevice.ts";
 import type { Tag } from "../../domain/Tag.ts";
 import type { MFADevice, VirtualMFADevice } from "../../generated/iam/iamShapes.ts";
-import { userShape } from "../iam/userShape.ts";
+import { userSummaryShape } from "../iam/userShape.ts";
 import type { ResolvedMfaOwner } from "./resolveMfaOwner.ts";
 
 export function mfaDeviceShape(device: MfaDevice, owner: ResolvedMfaOwner): MFADevice {
@@ -22,7 +22,7 @@ export function virtualMfaDeviceShape(
   rootCreateDate: Date,
 ): VirtualMFADevice {
   let user: VirtualMFADevice["User"] | undefined;
-  if (owner?.user) user = userShape(owner.user);
+  if (owner?.user) user = userSummaryShape(owner.user);
   else if (owner) {
     // AWS lists a root-assigned device with the root ARN and the account id as its user id.
     user = {

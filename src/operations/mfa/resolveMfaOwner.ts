@@ -45,7 +45,7 @@ export function ownerOfCaller(caller: CallerIdentity): MfaOwner | undefined {
 }
 
 export function noSuchDevice(serialNumber: string): NoSuchEntity {
-  return new NoSuchEntity(`MFA device with serial number ${serialNumber} does not exist.`);
+  return new NoSuchEntity(`VirtualMFADevice with serial number ${serialNumber} doesn't exist.`);
 }
 
 export async function getDeviceOrThrow(

@@ -1,0 +1,204 @@
+// Differential test of response shapes: replays happyPaths.json (one step per implemented
+// operation) against a real server with raw SigV4-signed Query requests, and compares the set of
+// XML element paths of each answer with the set in AWS's documented example response
+// (documentedResponses.json). No element the documentation never shows may appear; each
+// documented element must appear unless the data marks it optional (the happy path has no data
+// for it). Operations AWS documents no example for are listed there with the reason.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { DOMParser, type Element } from "@xmldom/xmldom";
+import * as OTPAuth from "otpauth";
+import { encodeAuthorizationMessage } from "../../src/auth/session/AuthorizationMessage.ts";
+import { operationRegistry } from "../../src/operations/operationRegistry.ts";
+import { type Credentials, signedQuery } from "../support/awsClients.ts";
+import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
+
+interface Documented {
+  source?: string;
+  elements?: string[];
+  optional?: string[];
+  noExample?: string;
+}
+interface Step {
+  request: Record<string, string>;
+  service?: "iam" | "sts";
+  as?: string;
+  retryWhile?: string;
+}
+
+const here = import.meta.dirname;
+const documented = (
+  JSON.parse(fs.readFileSync(join(here, "documentedResponses.json"), "utf8")) as {
+    operations: Record<string, Documented>;
+  }
+).operations;
+const { steps } = JSON.parse(fs.readFileSync(join(here, "happyPaths.json"), "utf8")) as { steps: Step[] };
+
+const API_VERSION = { iam: "2010-05-08", sts: "2011-06-15" } as const;
+
+/** Every element path below the root, ResponseMetadata left out; text values by element name. */
+function elementPaths(xml: string): { paths: Set<string>; values: Map<string, string> } {
+  const root = new DOMParser().parseFromString(xml, "text/xml").documentElement;
+  const paths = new Set<string>();
+  const values = new Map<string, string>();
+  const walk = (el: Element, prefix: string) => {
+    let children = 0;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1) continue;
+      const child = n as Element;
+      if (prefix === "" && child.tagName === "ResponseMetadata") continue;
+      children++;
+      const path = prefix === "" ? child.tagName : `${prefix}/${child.tagName}`;
+      paths.add(path);
+      walk(child, path);
+    }
+    if (children === 0 && prefix !== "") values.set(el.tagName, el.textContent ?? "");
+  };
+  if (root) walk(root, "");
+  return { paths, values };
+}
+
+/** A path and all its ancestors. */
+function withAncestors(paths: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const parts = p.split("/");
+    for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join("/"));
+  }
+  return out;
+}
+
+function selfSignedCertificate(): string {
+  const dir = fs.mkdtempSync(join(os.tmpdir(), "portcullis-fidelity-"));
+  try {
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "k.pem",
+        "-out",
+        "c.pem",
+        "-days",
+        "1",
+      ].concat(["-subj", "/CN=fidelity"]),
+      { cwd: dir, stdio: "ignore" },
+    );
+    return fs.readFileSync(join(dir, "c.pem"), "utf8");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("responses match AWS's documented examples", () => {
+  let server: TestServer;
+  const captured = new Map<string, string>();
+  const users = new Map<string, Credentials>();
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  test("every implemented operation has documented data and a step", () => {
+    const implemented = [...operationRegistry.iam.keys(), ...operationRegistry.sts.keys()].sort();
+    const replayed = new Set(steps.map((s) => s.request.Action));
+    for (const name of implemented) {
+      assert.ok(documented[name], `${name} has no entry in documentedResponses.json`);
+      if (!documented[name]?.noExample)
+        assert.ok(replayed.has(name), `${name} has no step in happyPaths.json`);
+    }
+  });
+
+  for (const name of Object.keys(documented).filter((n) => documented[n]?.noExample)) {
+    test(`${name}: skipped`, {
+      skip: `AWS documents no example response: ${documented[name]?.noExample}`,
+    }, () => {});
+  }
+
+  const fill = (value: string): string =>
+    value.replace(/\{\{([^}]+)\}\}/g, (_, key: string) => {
+      if (key.startsWith("totp:")) {
+        const seed = captured.get("Base32StringSeed") ?? "";
+        const totp = new OTPAuth.TOTP({
+          secret: OTPAuth.Secret.fromBase32(Buffer.from(seed, "base64").toString("ascii")),
+        });
+        return totp.generate({ timestamp: Date.now() + Number(key.slice(5)) * 30_000 });
+      }
+      if (key === "sshPublicKey") {
+        return generateKeyPairSync("rsa", { modulusLength: 2048 })
+          .publicKey.export({ type: "spki", format: "pem" })
+          .toString();
+      }
+      if (key === "certificate") return selfSignedCertificate();
+      if (key.startsWith("accessKey:")) {
+        const id = users.get(key.slice("accessKey:".length))?.accessKeyId;
+        assert.ok(id, `no access key created for ${key}`);
+        return id;
+      }
+      if (key === "encodedMessage") {
+        const message = {
+          allowed: false,
+          explicitDeny: false,
+          matchedStatements: { items: [] },
+          failures: { items: [] },
+          context: {
+            principal: { id: "AIDAEXAMPLE", arn: `arn:aws:iam::${TEST_ACCOUNT_ID}:user/alice` },
+            action: "s3:GetObject",
+            resource: "arn:aws:s3:::b/k",
+            conditions: { items: [] },
+          },
+        };
+        return encodeAuthorizationMessage(TEST_ACCOUNT_ID, message, server.server.data.sealer);
+      }
+      const v = captured.get(key);
+      assert.ok(v !== undefined, `no earlier response held ${key}`);
+      return v;
+    });
+
+  for (const step of steps) {
+    const name = step.request.Action ?? "";
+    test(name, async () => {
+      const doc = documented[name];
+      assert.ok(doc && !doc.noExample, `${name} has no documented example`);
+      const service = step.service ?? "iam";
+      const form: Record<string, string> = { Version: API_VERSION[service] };
+      for (const [k, v] of Object.entries(step.request)) form[k] = fill(v);
+      const credentials = step.as ? users.get(step.as) : ROOT_KEY;
+      assert.ok(credentials, `no access key captured for ${step.as}`);
+      let res = await signedQuery(server.url, credentials, service, form);
+      for (let i = 0; step.retryWhile && res.body.includes(step.retryWhile) && i < 50; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        res = await signedQuery(server.url, credentials, service, form);
+      }
+      assert.equal(res.status, 200, res.body);
+      const { paths, values } = elementPaths(res.body);
+      for (const [k, v] of values) captured.set(k, v);
+      if (name === "CreateAccessKey") {
+        users.set(form.UserName ?? "", {
+          accessKeyId: values.get("AccessKeyId") ?? "",
+          secretAccessKey: values.get("SecretAccessKey") ?? "",
+        });
+      }
+      const allowed = withAncestors(doc.elements ?? []);
+      const optional = withAncestors(doc.optional ?? []);
+      const undocumented = [...paths].filter((p) => !allowed.has(p));
+      assert.deepEqual(undocumented, [], `${name} answers elements AWS's example never shows`);
+      const missing = [...withAncestors(doc.elements ?? [])].filter(
+        (p) => !paths.has(p) && !optional.has(p) && ![...optional].some((o) => o.startsWith(`${p}/`)),
+      );
+      assert.deepEqual(missing, [], `${name} lacks documented elements`);
+    });
+  }
+});
