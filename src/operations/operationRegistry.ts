@@ -131,6 +131,7 @@ import { UploadSigningCertificate } from "./iam/UploadSigningCertificate.ts";
 import { UploadSSHPublicKey } from "./iam/UploadSSHPublicKey.ts";
 import type { Operation } from "./Operation.ts";
 import { AssumeRole } from "./sts/AssumeRole.ts";
+import { AssumeRoleWithWebIdentity } from "./sts/AssumeRoleWithWebIdentity.ts";
 import { DecodeAuthorizationMessage } from "./sts/DecodeAuthorizationMessage.ts";
 import { GetAccessKeyInfo } from "./sts/GetAccessKeyInfo.ts";
 import { GetCallerIdentity } from "./sts/GetCallerIdentity.ts";
@@ -274,5 +275,12 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     UntagOpenIDConnectProvider,
     ListOpenIDConnectProviderTags,
   ]),
-  sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole, DecodeAuthorizationMessage]),
+  sts: byName([
+    GetCallerIdentity,
+    GetAccessKeyInfo,
+    GetSessionToken,
+    AssumeRole,
+    DecodeAuthorizationMessage,
+    AssumeRoleWithWebIdentity,
+  ]),
 };
