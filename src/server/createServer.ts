@@ -76,7 +76,10 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     regions: { sts: new Set(config.stsRegions ?? COMMERCIAL_REGIONS) },
     federation: {
       oidc: {
-        keys: new HttpOidcKeySource({ allowHttpLoopback: config.allowHttpOidcIssuers ?? false, ...config.oidcKeys }),
+        keys: new HttpOidcKeySource({
+          allowHttpLoopback: config.allowHttpOidcIssuers ?? false,
+          ...config.oidcKeys,
+        }),
         allowHttpLoopbackIssuers: config.allowHttpOidcIssuers ?? false,
       },
     },
