@@ -29,6 +29,10 @@ program
     "--audit-retention-days <days>",
     "prune audit records older than this (env PORTCULLIS_AUDIT_RETENTION_DAYS, default 90; 0 keeps them forever)",
   )
+  .option(
+    "--allow-http-oidc-issuers",
+    "accept http:// OIDC issuers on loopback hosts, for tests and local IdPs (env PORTCULLIS_ALLOW_HTTP_OIDC_ISSUERS=1)",
+  )
   .action((opts) => serveCommand(opts));
 
 // Options belong to the command they follow, so `audit mfa --data D` is mfa's --data.

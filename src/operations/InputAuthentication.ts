@@ -5,14 +5,17 @@
 // like any other (the role's trust policy decides) and recorded in the audit trail.
 
 import type { StoreSession } from "../store/ports.ts";
+import type { OidcFederation } from "./sts/OidcKeySource.ts";
 
 /**
  * The server's ports that verifying a token needs (an OIDC issuer's signing keys, fetched over
  * the network and cached; operator settings such as accepted SAML audiences). Each kind of
  * federation adds its own member; the server supplies them all.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: each federation kind declares its own member
-export interface FederationServices {}
+export interface FederationServices {
+  /** OIDC: the issuers' signing keys, and whether loopback http issuers are allowed. */
+  readonly oidc?: OidcFederation;
+}
 
 export interface InputAuthenticationScope {
   /** The session the operation runs in: for a change, its transaction. */

@@ -9,6 +9,7 @@ import type { CallerIdentity } from "../domain/Principal.ts";
 import type { Tag } from "../domain/Tag.ts";
 import type { CompiledPolicy, PolicyKind, PolicySet, PolicySourceType } from "../policy/index.ts";
 import type { StoreSession } from "../store/ports.ts";
+import type { FederationServices } from "./InputAuthentication.ts";
 
 /** A stored identity whose policies can be loaded: an IAM user, a group or a role. */
 export interface PrincipalRef {
@@ -49,6 +50,8 @@ export interface OperationContext {
    * on it is dropped (and, with several processes, the change log tells the others).
    */
   invalidate(entity: ChangedEntity): void;
+  /** The server's federation ports and settings (which OIDC issuer URLs IAM accepts). */
+  readonly federation?: FederationServices;
   /** Facts for the audit record that the input and output do not show (e.g. how MFA was proved). */
   readonly auditDetails: Record<string, unknown>;
 }

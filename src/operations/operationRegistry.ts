@@ -1,6 +1,7 @@
 // The operations Portcullis serves, by service and AWS name. Any operation in the service model
 // that is not listed here answers NotImplemented (501), never a 500.
 
+import { AddClientIDToOpenIDConnectProvider } from "./iam/AddClientIDToOpenIDConnectProvider.ts";
 import { AddRoleToInstanceProfile } from "./iam/AddRoleToInstanceProfile.ts";
 import { AddUserToGroup } from "./iam/AddUserToGroup.ts";
 import { AttachGroupPolicy } from "./iam/AttachGroupPolicy.ts";
@@ -12,6 +13,7 @@ import { CreateAccountAlias } from "./iam/CreateAccountAlias.ts";
 import { CreateGroup } from "./iam/CreateGroup.ts";
 import { CreateInstanceProfile } from "./iam/CreateInstanceProfile.ts";
 import { CreateLoginProfile } from "./iam/CreateLoginProfile.ts";
+import { CreateOpenIDConnectProvider } from "./iam/CreateOpenIDConnectProvider.ts";
 import { CreatePolicy } from "./iam/CreatePolicy.ts";
 import { CreatePolicyVersion } from "./iam/CreatePolicyVersion.ts";
 import { CreateRole } from "./iam/CreateRole.ts";
@@ -25,6 +27,7 @@ import { DeleteGroup } from "./iam/DeleteGroup.ts";
 import { DeleteGroupPolicy } from "./iam/DeleteGroupPolicy.ts";
 import { DeleteInstanceProfile } from "./iam/DeleteInstanceProfile.ts";
 import { DeleteLoginProfile } from "./iam/DeleteLoginProfile.ts";
+import { DeleteOpenIDConnectProvider } from "./iam/DeleteOpenIDConnectProvider.ts";
 import { DeletePolicy } from "./iam/DeletePolicy.ts";
 import { DeletePolicyVersion } from "./iam/DeletePolicyVersion.ts";
 import { DeleteRole } from "./iam/DeleteRole.ts";
@@ -53,6 +56,7 @@ import { GetGroupPolicy } from "./iam/GetGroupPolicy.ts";
 import { GetInstanceProfile } from "./iam/GetInstanceProfile.ts";
 import { GetLoginProfile } from "./iam/GetLoginProfile.ts";
 import { GetMFADevice } from "./iam/GetMFADevice.ts";
+import { GetOpenIDConnectProvider } from "./iam/GetOpenIDConnectProvider.ts";
 import { GetPolicy } from "./iam/GetPolicy.ts";
 import { GetPolicyVersion } from "./iam/GetPolicyVersion.ts";
 import { GetRole } from "./iam/GetRole.ts";
@@ -74,6 +78,8 @@ import { ListInstanceProfilesForRole } from "./iam/ListInstanceProfilesForRole.t
 import { ListInstanceProfileTags } from "./iam/ListInstanceProfileTags.ts";
 import { ListMFADevices } from "./iam/ListMFADevices.ts";
 import { ListMFADeviceTags } from "./iam/ListMFADeviceTags.ts";
+import { ListOpenIDConnectProviders } from "./iam/ListOpenIDConnectProviders.ts";
+import { ListOpenIDConnectProviderTags } from "./iam/ListOpenIDConnectProviderTags.ts";
 import { ListPolicies } from "./iam/ListPolicies.ts";
 import { ListPolicyTags } from "./iam/ListPolicyTags.ts";
 import { ListPolicyVersions } from "./iam/ListPolicyVersions.ts";
@@ -91,6 +97,7 @@ import { PutRolePermissionsBoundary } from "./iam/PutRolePermissionsBoundary.ts"
 import { PutRolePolicy } from "./iam/PutRolePolicy.ts";
 import { PutUserPermissionsBoundary } from "./iam/PutUserPermissionsBoundary.ts";
 import { PutUserPolicy } from "./iam/PutUserPolicy.ts";
+import { RemoveClientIDFromOpenIDConnectProvider } from "./iam/RemoveClientIDFromOpenIDConnectProvider.ts";
 import { RemoveRoleFromInstanceProfile } from "./iam/RemoveRoleFromInstanceProfile.ts";
 import { RemoveUserFromGroup } from "./iam/RemoveUserFromGroup.ts";
 import { ResyncMFADevice } from "./iam/ResyncMFADevice.ts";
@@ -99,11 +106,13 @@ import { SimulateCustomPolicy } from "./iam/SimulateCustomPolicy.ts";
 import { SimulatePrincipalPolicy } from "./iam/SimulatePrincipalPolicy.ts";
 import { TagInstanceProfile } from "./iam/TagInstanceProfile.ts";
 import { TagMFADevice } from "./iam/TagMFADevice.ts";
+import { TagOpenIDConnectProvider } from "./iam/TagOpenIDConnectProvider.ts";
 import { TagPolicy } from "./iam/TagPolicy.ts";
 import { TagRole } from "./iam/TagRole.ts";
 import { TagUser } from "./iam/TagUser.ts";
 import { UntagInstanceProfile } from "./iam/UntagInstanceProfile.ts";
 import { UntagMFADevice } from "./iam/UntagMFADevice.ts";
+import { UntagOpenIDConnectProvider } from "./iam/UntagOpenIDConnectProvider.ts";
 import { UntagPolicy } from "./iam/UntagPolicy.ts";
 import { UntagRole } from "./iam/UntagRole.ts";
 import { UntagUser } from "./iam/UntagUser.ts";
@@ -112,6 +121,7 @@ import { UpdateAccountPasswordPolicy } from "./iam/UpdateAccountPasswordPolicy.t
 import { UpdateAssumeRolePolicy } from "./iam/UpdateAssumeRolePolicy.ts";
 import { UpdateGroup } from "./iam/UpdateGroup.ts";
 import { UpdateLoginProfile } from "./iam/UpdateLoginProfile.ts";
+import { UpdateOpenIDConnectProviderThumbprint } from "./iam/UpdateOpenIDConnectProviderThumbprint.ts";
 import { UpdateRole } from "./iam/UpdateRole.ts";
 import { UpdateRoleDescription } from "./iam/UpdateRoleDescription.ts";
 import { UpdateSigningCertificate } from "./iam/UpdateSigningCertificate.ts";
@@ -121,6 +131,7 @@ import { UploadSigningCertificate } from "./iam/UploadSigningCertificate.ts";
 import { UploadSSHPublicKey } from "./iam/UploadSSHPublicKey.ts";
 import type { Operation } from "./Operation.ts";
 import { AssumeRole } from "./sts/AssumeRole.ts";
+import { AssumeRoleWithWebIdentity } from "./sts/AssumeRoleWithWebIdentity.ts";
 import { DecodeAuthorizationMessage } from "./sts/DecodeAuthorizationMessage.ts";
 import { GetAccessKeyInfo } from "./sts/GetAccessKeyInfo.ts";
 import { GetCallerIdentity } from "./sts/GetCallerIdentity.ts";
@@ -253,6 +264,23 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     ListSigningCertificates,
     UpdateSigningCertificate,
     DeleteSigningCertificate,
+    CreateOpenIDConnectProvider,
+    GetOpenIDConnectProvider,
+    ListOpenIDConnectProviders,
+    DeleteOpenIDConnectProvider,
+    AddClientIDToOpenIDConnectProvider,
+    RemoveClientIDFromOpenIDConnectProvider,
+    UpdateOpenIDConnectProviderThumbprint,
+    TagOpenIDConnectProvider,
+    UntagOpenIDConnectProvider,
+    ListOpenIDConnectProviderTags,
   ]),
-  sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole, DecodeAuthorizationMessage]),
+  sts: byName([
+    GetCallerIdentity,
+    GetAccessKeyInfo,
+    GetSessionToken,
+    AssumeRole,
+    DecodeAuthorizationMessage,
+    AssumeRoleWithWebIdentity,
+  ]),
 };

@@ -12,6 +12,9 @@
 import type { Decision, RequestContext } from "./evaluatePolicies.ts";
 
 export function formatAccessDeniedMessage(request: RequestContext, decision: Decision): string {
+  // AWS names no principal when it refuses an identity provider's user (AssumeRoleWithWebIdentity,
+  // AssumeRoleWithSAML): the caller has no ARN of its own.
+  if (request.principal.type === "identity-provider") return `Not authorized to perform ${request.action}`;
   const who = request.principal.type === "anonymous" ? "anonymous" : request.principal.arn;
   const action = request.action;
   const on = request.resource && request.resource !== "*" ? ` on resource: ${request.resource}` : "";

@@ -273,6 +273,7 @@ export class AwsRequestHandler {
         requestId: state.requestId,
         region: state.region,
         sourceIp: state.sourceIp,
+        ...(this.deps.federation ? { federation: this.deps.federation } : {}),
         auditDetails,
       },
       authorize: async (store) => {

@@ -23,6 +23,10 @@ export interface ServerConfig {
   transport?: Partial<TransportLimits>;
   /** Audit records older than this many days are pruned; 0 keeps them forever. Default 90. */
   auditRetentionDays?: number;
+  /** Accept `http://` OIDC issuers on loopback hosts (tests, a local IdP); AWS requires https. */
+  allowHttpOidcIssuers?: boolean;
+  /** How OIDC signing keys are fetched and cached; absent members take HttpOidcKeySource's defaults. */
+  oidcKeys?: { timeoutMs?: number; ttlMs?: number; cooldownMs?: number };
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +38,7 @@ export interface ConfigFlags {
   logLevel?: string;
   stsRegions?: string;
   auditRetentionDays?: string;
+  allowHttpOidcIssuers?: boolean;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -112,5 +117,8 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     ...(stsRegions ? { stsRegions } : {}),
     ...(Object.keys(transport).length > 0 ? { transport } : {}),
     ...(retentionText !== undefined ? { auditRetentionDays: Number(retentionText) } : {}),
+    ...(flags.allowHttpOidcIssuers || env.PORTCULLIS_ALLOW_HTTP_OIDC_ISSUERS === "1"
+      ? { allowHttpOidcIssuers: true }
+      : {}),
   };
 }

@@ -15,6 +15,7 @@ import { AwsRequestHandler } from "./AwsRequestHandler.ts";
 import { Authorizer } from "./authorization/Authorizer.ts";
 import { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import { CredentialResolver } from "./CredentialResolver.ts";
+import { HttpOidcKeySource } from "./federation/HttpOidcKeySource.ts";
 import { LastUsedTracker } from "./LastUsedTracker.ts";
 import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
 import type { ServerConfig } from "./ServerConfig.ts";
@@ -73,6 +74,15 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     lastUsed,
     log: logger,
     regions: { sts: new Set(config.stsRegions ?? COMMERCIAL_REGIONS) },
+    federation: {
+      oidc: {
+        keys: new HttpOidcKeySource({
+          allowHttpLoopback: config.allowHttpOidcIssuers ?? false,
+          ...config.oidcKeys,
+        }),
+        allowHttpLoopbackIssuers: config.allowHttpOidcIssuers ?? false,
+      },
+    },
   });
   const refusalTimer = setInterval(() => handler.sweepRefusals(new Date()), 60_000);
   refusalTimer.unref();

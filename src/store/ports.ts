@@ -11,6 +11,7 @@ import type { InstanceProfile } from "../domain/InstanceProfile.ts";
 import type { LoginProfile } from "../domain/LoginProfile.ts";
 import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/ManagedPolicy.ts";
 import type { MfaDevice, MfaOwner } from "../domain/MfaDevice.ts";
+import type { OidcProvider } from "../domain/OidcProvider.ts";
 import type { PasswordPolicy } from "../domain/PasswordPolicy.ts";
 import type { Role } from "../domain/Role.ts";
 import type { SigningCertificate } from "../domain/SigningCertificate.ts";
@@ -254,6 +255,24 @@ export interface InstanceProfileRepository {
   removeRole(instanceProfileId: string, roleId: string): Promise<void>;
 }
 
+/** IAM OpenID Connect providers, by ARN (which carries the account and the issuer). */
+export interface OidcProviderRepository {
+  get(arn: string): Promise<OidcProvider | undefined>;
+  /** The account's providers in ARN order. */
+  list(accountId: string): Promise<OidcProvider[]>;
+  /**
+   * Adds it unless the account already holds `maxPerAccount`: false then. Call inside a
+   * transaction, so two racing creations cannot both pass the quota.
+   */
+  create(provider: OidcProvider, maxPerAccount: number): Promise<boolean>;
+  update(
+    arn: string,
+    changes: { clientIds?: readonly string[]; thumbprints?: readonly string[] },
+  ): Promise<void>;
+  /** Deletes the provider and its tags. */
+  delete(arn: string): Promise<void>;
+}
+
 /** Virtual MFA devices of an account, by serial number (matched without regard to case). */
 export interface MfaDeviceRepository {
   get(accountId: string, serialNumber: string): Promise<MfaDevice | undefined>;
@@ -327,6 +346,9 @@ export interface StoreSession {
   readonly sshPublicKeys: SshPublicKeyRepository;
   readonly signingCertificates: SigningCertificateRepository;
   readonly credentialReports: CredentialReportRepository;
+  readonly oidcProviders: OidcProviderRepository;
+  /** Keyed by the provider's ARN. */
+  readonly oidcProviderTags: TagRepository;
   readonly audit: AuditRepository;
 }
 

@@ -256,6 +256,17 @@ export interface CredentialReportsTable {
   content: string;
 }
 
+export interface OidcProvidersTable {
+  arn: string;
+  account_id: string;
+  issuer: string;
+  /** JSON array of strings. */
+  client_ids: string;
+  /** JSON array of strings. */
+  thumbprints: string;
+  create_date: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   account_aliases: AccountAliasesTable;
@@ -284,4 +295,5 @@ export interface Database {
   ssh_public_keys: SshPublicKeysTable;
   signing_certificates: SigningCertificatesTable;
   credential_reports: CredentialReportsTable;
+  oidc_providers: OidcProvidersTable;
 }

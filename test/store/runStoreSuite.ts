@@ -9,6 +9,7 @@ import type { Group } from "../../src/domain/Group.ts";
 import { MAX_GROUPS_PER_USER } from "../../src/domain/Group.ts";
 import { generateUniqueId } from "../../src/domain/generateUniqueId.ts";
 import type { InstanceProfile } from "../../src/domain/InstanceProfile.ts";
+import type { OidcProvider } from "../../src/domain/OidcProvider.ts";
 import type { Role } from "../../src/domain/Role.ts";
 import type { User } from "../../src/domain/User.ts";
 import type { Store } from "../../src/store/ports.ts";
@@ -470,6 +471,45 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         assert.equal(await store.instanceProfiles.getByName(ACCOUNT, "Web"), undefined);
         assert.deepEqual(await store.instanceProfileTags.list(web.instanceProfileId), []);
         assert.deepEqual(await store.instanceProfiles.listForRole(r.roleId), []);
+      }));
+
+    test("OIDC providers: found by ARN, listed by account, updated, quota held under racing creations", () =>
+      withStore(async (store) => {
+        const provider = (host: string): OidcProvider => ({
+          accountId: ACCOUNT,
+          arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/${host}`,
+          issuer: `https://${host}`,
+          clientIds: ["sts.amazonaws.com"],
+          thumbprints: [],
+          createDate: new Date("2026-01-01T00:00:00Z"),
+        });
+        const b = provider("b.example.com:8443/tenant");
+        assert.equal(await store.oidcProviders.create(b, 10), true);
+        assert.equal(await store.oidcProviders.create(provider("a.example.com"), 10), true);
+        assert.deepEqual((await store.oidcProviders.get(b.arn))?.issuer, "https://b.example.com:8443/tenant");
+        assert.deepEqual(
+          (await store.oidcProviders.list(ACCOUNT)).map((p) => p.arn.split("/")[1]),
+          ["a.example.com", "b.example.com:8443"],
+        );
+        await store.oidcProviders.update(b.arn, { clientIds: ["x", "y"] });
+        await store.oidcProviders.update(b.arn, { thumbprints: ["a".repeat(40)] });
+        const updated = await store.oidcProviders.get(b.arn);
+        assert.deepEqual(updated?.clientIds, ["x", "y"]);
+        assert.deepEqual(updated?.thumbprints, ["a".repeat(40)]);
+        await assert.rejects(store.oidcProviders.create(b, 10));
+
+        await store.oidcProviderTags.put(b.arn, [{ Key: "k", Value: "v" }]);
+        await store.oidcProviders.delete(b.arn);
+        assert.equal(await store.oidcProviders.get(b.arn), undefined);
+        assert.deepEqual(await store.oidcProviderTags.list(b.arn), []);
+
+        const outcomes = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            store.transaction((tx) => tx.oidcProviders.create(provider(`race${i}.example.com`), 4)),
+          ),
+        );
+        assert.equal(outcomes.filter(Boolean).length, 3);
+        assert.equal((await store.oidcProviders.list(ACCOUNT)).length, 4);
       }));
 
     test("quotas hold under concurrency: 10 managed policies per role, 1 role per instance profile", () =>

@@ -10,23 +10,18 @@
 // role session assumes a role (role chaining). Chaining carries the transitive session tags and
 // the source identity, which the new request cannot change.
 
-import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
-import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
-import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
 import { parseRoleArn } from "../../domain/arns.ts";
-import { AccessDenied, ValidationError } from "../../domain/errors/commonErrors.ts";
-import { assumedRoleArn } from "../../domain/Principal.ts";
+import { AccessDenied } from "../../domain/errors/commonErrors.ts";
 import type { Tag } from "../../domain/Tag.ts";
 import type { AssumeRoleRequest, AssumeRoleResponse } from "../../generated/sts/stsShapes.ts";
 import { assertUniqueTagKeys, requestTagConditionKeys } from "../iam/validateTags.ts";
 import { proveStsMfaCode } from "../mfa/proveStsMfaCode.ts";
 import { ownerOfCaller } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
+import { issueRoleSession } from "./issueRoleSession.ts";
 import { trustPolicyOf } from "./resolveRoleToAssume.ts";
-import { ROLE_CHAINING_MAX_SECONDS, sessionPolicies } from "./sessionPolicies.ts";
+import { sessionPolicies } from "./sessionPolicies.ts";
 import { sessionTags } from "./sessionTags.ts";
-
-export const DEFAULT_ROLE_SESSION_SECONDS = 3_600;
 
 export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>({
   service: "sts",
@@ -55,7 +50,8 @@ export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>
     const proven = await proveStsMfaCode({ store, sealer, now }, { caller, owner, sourceIp }, input);
     return new Date(proven.at * 1000);
   },
-  async execute(input, { caller, store, now, random, sealer, region, mfaProvedAt, auditDetails }) {
+  async execute(input, ctx) {
+    const { caller, store, mfaProvedAt } = ctx;
     // AWS: the account's root user cannot assume roles.
     if (caller.type === "Root") throw new AccessDenied("Roles may not be assumed by root accounts.");
     const target = parseRoleArn(input.RoleArn);
@@ -68,18 +64,6 @@ export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>
       );
     }
     const parent = caller.roleSession;
-    const chained = parent !== undefined;
-    const duration = input.DurationSeconds ?? DEFAULT_ROLE_SESSION_SECONDS;
-    if (chained && duration > ROLE_CHAINING_MAX_SECONDS) {
-      throw new ValidationError(
-        "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
-      );
-    }
-    if (duration > role.maxSessionDuration) {
-      throw new ValidationError(
-        "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
-      );
-    }
     const requestTags: Tag[] = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value }));
     assertUniqueTagKeys(requestTags);
     const tags = sessionTags(parent, requestTags, input.TransitiveTagKeys ?? []);
@@ -95,58 +79,19 @@ export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>
       // AWS wording unconfirmed.
       throw new AccessDenied("The source identity of a role session cannot be changed by role chaining.");
     }
-
     const mfaAt = mfaProvedAt ?? caller.credential.mfaAuthenticatedAt;
-    const issuedAt = Math.floor(now.getTime() / 1000);
-    const expiresAt = issuedAt + duration;
-    const accessKeyId = generateAccessKeyId("temporary", random, role.accountId);
-    const secretAccessKey = generateSecretAccessKey(random);
-    const arn = assumedRoleArn(role.accountId, role.roleName, input.RoleSessionName);
-    const assumedRoleId = `${role.roleId}:${input.RoleSessionName}`;
-    const originUserId = caller.userId ?? caller.credential.originUserId;
-    const sourceAccessKeyId =
-      caller.credential.sourceAccessKeyId ??
-      (caller.credential.kind === "long-term-key" ? caller.credential.accessKeyId : undefined);
-    const sessionToken = encodeSessionToken(
+    return issueRoleSession(
       {
-        accessKeyId,
-        secretAccessKey,
-        accountId: role.accountId,
-        principalType: "assumed-role",
-        principalArn: arn,
-        principalId: assumedRoleId,
-        roleId: role.roleId,
-        roleName: role.roleName,
-        roleArn: role.arn,
-        roleSessionName: input.RoleSessionName,
+        role,
+        caller,
+        sessionName: input.RoleSessionName,
+        ...(input.DurationSeconds !== undefined ? { durationSeconds: input.DurationSeconds } : {}),
+        policies,
+        tags,
         ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
-        issuedAt,
-        expiresAt,
-        ...(mfaAt ? { mfaAuthenticatedAt: Math.floor(mfaAt.getTime() / 1000) } : {}),
-        ...(policies.inline !== undefined ? { sessionPolicy: policies.inline } : {}),
-        ...(policies.arns.length > 0 ? { sessionPolicyArns: policies.arns } : {}),
-        ...(sourceAccessKeyId ? { sourceAccessKeyId } : {}),
-        ...(originUserId ? { originUserId } : {}),
-        ...(tags.tags.length > 0 ? { tags: Object.fromEntries(tags.tags.map((t) => [t.Key, t.Value])) } : {}),
-        ...(tags.transitiveTagKeys.length > 0 ? { transitiveTagKeys: tags.transitiveTagKeys } : {}),
-        ...(chained ? { chained: 1 } : {}),
+        ...(mfaAt ? { mfaAuthenticatedAt: mfaAt } : {}),
       },
-      sealer,
+      ctx,
     );
-    await store.roles.recordLastUsed(role.roleId, now, region);
-    auditDetails.temporaryAccessKeyId = accessKeyId;
-    auditDetails.mfaAuthenticated = mfaAt !== undefined;
-    auditDetails.chained = chained;
-    return {
-      Credentials: {
-        AccessKeyId: accessKeyId,
-        SecretAccessKey: secretAccessKey,
-        SessionToken: sessionToken,
-        Expiration: new Date(expiresAt * 1000),
-      },
-      AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: arn },
-      ...(policies.packedPolicySize !== undefined ? { PackedPolicySize: policies.packedPolicySize } : {}),
-      ...(sourceIdentity !== undefined ? { SourceIdentity: sourceIdentity } : {}),
-    };
   },
 });

@@ -19,6 +19,7 @@ import { KyselyLoginProfileRepository } from "./KyselyLoginProfileRepository.ts"
 import { KyselyManagedPolicyRepository } from "./KyselyManagedPolicyRepository.ts";
 import { KyselyMfaCodeFailureRepository } from "./KyselyMfaCodeFailureRepository.ts";
 import { KyselyMfaDeviceRepository } from "./KyselyMfaDeviceRepository.ts";
+import { KyselyOidcProviderRepository } from "./KyselyOidcProviderRepository.ts";
 import { KyselyPasswordPolicyRepository } from "./KyselyPasswordPolicyRepository.ts";
 import { KyselyRoleRepository } from "./KyselyRoleRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
@@ -52,6 +53,8 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     sshPublicKeys: kyselySshPublicKeyRepository(db),
     signingCertificates: kyselySigningCertificateRepository(db),
     credentialReports: new KyselyCredentialReportRepository(db),
+    oidcProviders: new KyselyOidcProviderRepository(db),
+    oidcProviderTags: new KyselyTagRepository(db),
     audit: new KyselyAuditRepository(db),
   };
 }
@@ -79,6 +82,8 @@ export class KyselyStore implements Store {
   readonly sshPublicKeys;
   readonly signingCertificates;
   readonly credentialReports;
+  readonly oidcProviders;
+  readonly oidcProviderTags;
   readonly audit;
 
   /**
@@ -113,6 +118,8 @@ export class KyselyStore implements Store {
     this.sshPublicKeys = session.sshPublicKeys;
     this.signingCertificates = session.signingCertificates;
     this.credentialReports = session.credentialReports;
+    this.oidcProviders = session.oidcProviders;
+    this.oidcProviderTags = session.oidcProviderTags;
     this.audit = audit ?? session.audit;
   }
 
