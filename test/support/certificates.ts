@@ -17,22 +17,8 @@ export async function openssl(dir: string, ...args: string[]): Promise<void> {
 export async function selfSigned(name: string): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-cert-"));
   try {
-    await openssl(
-      dir,
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      "k.pem",
-      "-out",
-      "c.pem",
-      "-days",
-      "1",
-      "-subj",
-      `/CN=${name}`,
-    );
+    const args = "req -x509 -newkey rsa:2048 -nodes -keyout k.pem -out c.pem -days 1".split(" ");
+    await openssl(dir, ...args, "-subj", `/CN=${name}`);
     return fs.readFileSync(path.join(dir, "c.pem"), "utf8");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
