@@ -4,13 +4,11 @@
 // fingerprint as AWS shows it, and the credential report's cert_* columns.
 
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { createHash, generateKeyPairSync, type KeyObject } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { promisify } from "node:util";
 import {
   CreateUserCommand,
   DeleteSigningCertificateCommand,
@@ -30,12 +28,12 @@ import {
 import { parse } from "csv-parse/sync";
 import { awsCliJson } from "../support/awsCli.ts";
 import { iamClient } from "../support/awsClients.ts";
+import { openssl, selfSigned } from "../support/certificates.ts";
 import { createUserWithKey } from "../support/createUserWithKey.ts";
 import { expectAwsError } from "../support/expectRefusal.ts";
 import { ROOT_KEY } from "../support/startTestServer.ts";
 import { useTestServer } from "../support/useTestServer.ts";
 
-const run = promisify(execFile);
 const running = useTestServer();
 const iam = () => running.iam;
 
@@ -69,36 +67,6 @@ function rfc4716(key: KeyObject): string {
     ...lines,
     "---- END SSH2 PUBLIC KEY ----",
   ].join("\n");
-}
-
-async function openssl(dir: string, ...args: string[]): Promise<void> {
-  await run("openssl", args, { cwd: dir });
-}
-
-/** A fresh self-signed certificate, valid from now for a day. */
-async function selfSigned(name: string): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-cert-"));
-  try {
-    await openssl(
-      dir,
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      "k.pem",
-      "-out",
-      "c.pem",
-      "-days",
-      "1",
-      "-subj",
-      `/CN=${name}`,
-    );
-    return fs.readFileSync(path.join(dir, "c.pem"), "utf8");
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** A self-signed certificate that expired on 2 January 2020 (openssl ca sets past dates). */

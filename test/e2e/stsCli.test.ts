@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { encodeAuthorizationMessage } from "../../src/auth/session/AuthorizationMessage.ts";
+import { sampleAuthorizationMessage } from "../support/authorizationMessages.ts";
 import { AWS_CLI_MISSING, awsCli, awsCliAvailable, awsCliJson } from "../support/awsCli.ts";
 import { createUserWithKey } from "../support/createUserWithKey.ts";
 import { ROOT_KEY, TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
@@ -78,18 +79,7 @@ describe("AWS CLI: STS role sessions", { skip: available ? false : AWS_CLI_MISSI
 
   test("decode-authorization-message opens this account's messages only", async () => {
     const { url, server } = ctx.server;
-    const message = {
-      allowed: false,
-      explicitDeny: false,
-      matchedStatements: { items: [] },
-      failures: { items: [] },
-      context: {
-        principal: { id: "AIDAEXAMPLE", arn: `arn:aws:iam::${TEST_ACCOUNT_ID}:user/x` },
-        action: "s3:GetObject",
-        resource: "arn:aws:s3:::b/k",
-        conditions: { items: [] },
-      },
-    };
+    const message = sampleAuthorizationMessage();
     const encoded = encodeAuthorizationMessage(TEST_ACCOUNT_ID, message, server.data.sealer);
     const out = await awsCliJson(
       url,

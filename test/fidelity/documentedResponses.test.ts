@@ -6,17 +6,17 @@
 // for it). Operations AWS documents no example for are listed there with the reason.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import * as OTPAuth from "otpauth";
 import { encodeAuthorizationMessage } from "../../src/auth/session/AuthorizationMessage.ts";
 import { operationRegistry } from "../../src/operations/operationRegistry.ts";
+import { sampleAuthorizationMessage } from "../support/authorizationMessages.ts";
 import { type Credentials, signedQuery } from "../support/awsClients.ts";
+import { selfSigned } from "../support/certificates.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 interface Documented {
@@ -74,38 +74,14 @@ function withAncestors(paths: readonly string[]): Set<string> {
   return out;
 }
 
-function selfSignedCertificate(): string {
-  const dir = fs.mkdtempSync(join(os.tmpdir(), "portcullis-fidelity-"));
-  try {
-    execFileSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "k.pem",
-        "-out",
-        "c.pem",
-        "-days",
-        "1",
-      ].concat(["-subj", "/CN=fidelity"]),
-      { cwd: dir, stdio: "ignore" },
-    );
-    return fs.readFileSync(join(dir, "c.pem"), "utf8");
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 describe("responses match AWS's documented examples", () => {
   let server: TestServer;
   const captured = new Map<string, string>();
   const users = new Map<string, Credentials>();
+  let certificate = "";
   before(async () => {
     server = await startTestServer();
+    certificate = await selfSigned("fidelity");
   });
   after(async () => {
     await server?.stop();
@@ -141,26 +117,18 @@ describe("responses match AWS's documented examples", () => {
           .publicKey.export({ type: "spki", format: "pem" })
           .toString();
       }
-      if (key === "certificate") return selfSignedCertificate();
+      if (key === "certificate") return certificate;
       if (key.startsWith("accessKey:")) {
         const id = users.get(key.slice("accessKey:".length))?.accessKeyId;
         assert.ok(id, `no access key created for ${key}`);
         return id;
       }
       if (key === "encodedMessage") {
-        const message = {
-          allowed: false,
-          explicitDeny: false,
-          matchedStatements: { items: [] },
-          failures: { items: [] },
-          context: {
-            principal: { id: "AIDAEXAMPLE", arn: `arn:aws:iam::${TEST_ACCOUNT_ID}:user/alice` },
-            action: "s3:GetObject",
-            resource: "arn:aws:s3:::b/k",
-            conditions: { items: [] },
-          },
-        };
-        return encodeAuthorizationMessage(TEST_ACCOUNT_ID, message, server.server.data.sealer);
+        return encodeAuthorizationMessage(
+          TEST_ACCOUNT_ID,
+          sampleAuthorizationMessage(),
+          server.server.data.sealer,
+        );
       }
       const v = captured.get(key);
       assert.ok(v !== undefined, `no earlier response held ${key}`);
