@@ -216,6 +216,14 @@ export interface LoginProfilesTable {
   password_reset_required: number;
 }
 
+export interface RootPasswordsTable {
+  account_id: string;
+  /** Sealed scrypt$N$r$p$salt$hash: never the password. */
+  password_hash: string;
+  password_changed_date: string;
+  password_last_used: string | null;
+}
+
 export interface PasswordHistoryTable {
   user_id: string;
   /** 1 is the most recent previous password. */
@@ -279,6 +287,7 @@ export interface Database {
   mfa_devices: MfaDevicesTable;
   mfa_code_failures: MfaCodeFailuresTable;
   login_profiles: LoginProfilesTable;
+  root_passwords: RootPasswordsTable;
   password_history: PasswordHistoryTable;
   password_policies: PasswordPoliciesTable;
   ssh_public_keys: SshPublicKeysTable;

@@ -15,6 +15,7 @@ import {
   KyselyUserPolicyRepository,
 } from "./KyselyIdentityPolicyRepository.ts";
 import { KyselyInstanceProfileRepository } from "./KyselyInstanceProfileRepository.ts";
+import { KyselyRootPasswordRepository } from "./KyselyRootPasswordRepository.ts";
 import { KyselyLoginProfileRepository } from "./KyselyLoginProfileRepository.ts";
 import { KyselyManagedPolicyRepository } from "./KyselyManagedPolicyRepository.ts";
 import { KyselyMfaCodeFailureRepository } from "./KyselyMfaCodeFailureRepository.ts";
@@ -48,6 +49,7 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     mfaDeviceTags: new KyselyTagRepository(db),
     mfaCodeFailures: new KyselyMfaCodeFailureRepository(db),
     loginProfiles: new KyselyLoginProfileRepository(db),
+    rootPasswords: new KyselyRootPasswordRepository(db),
     passwordPolicies: new KyselyPasswordPolicyRepository(db),
     sshPublicKeys: kyselySshPublicKeyRepository(db),
     signingCertificates: kyselySigningCertificateRepository(db),
@@ -75,6 +77,7 @@ export class KyselyStore implements Store {
   readonly mfaDeviceTags;
   readonly mfaCodeFailures;
   readonly loginProfiles;
+  readonly rootPasswords;
   readonly passwordPolicies;
   readonly sshPublicKeys;
   readonly signingCertificates;
@@ -109,6 +112,7 @@ export class KyselyStore implements Store {
     this.mfaDeviceTags = session.mfaDeviceTags;
     this.mfaCodeFailures = session.mfaCodeFailures;
     this.loginProfiles = session.loginProfiles;
+    this.rootPasswords = session.rootPasswords;
     this.passwordPolicies = session.passwordPolicies;
     this.sshPublicKeys = session.sshPublicKeys;
     this.signingCertificates = session.signingCertificates;
