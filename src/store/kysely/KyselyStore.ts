@@ -15,13 +15,13 @@ import {
   KyselyUserPolicyRepository,
 } from "./KyselyIdentityPolicyRepository.ts";
 import { KyselyInstanceProfileRepository } from "./KyselyInstanceProfileRepository.ts";
-import { KyselyRootPasswordRepository } from "./KyselyRootPasswordRepository.ts";
 import { KyselyLoginProfileRepository } from "./KyselyLoginProfileRepository.ts";
 import { KyselyManagedPolicyRepository } from "./KyselyManagedPolicyRepository.ts";
 import { KyselyMfaCodeFailureRepository } from "./KyselyMfaCodeFailureRepository.ts";
 import { KyselyMfaDeviceRepository } from "./KyselyMfaDeviceRepository.ts";
 import { KyselyPasswordPolicyRepository } from "./KyselyPasswordPolicyRepository.ts";
 import { KyselyRoleRepository } from "./KyselyRoleRepository.ts";
+import { KyselyRootPasswordRepository } from "./KyselyRootPasswordRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
 import {
   kyselySigningCertificateRepository,
