@@ -25,7 +25,7 @@ const MAY_IMPORT: Record<string, string[]> = {
     "generated",
     "policy",
   ],
-  console: ["server"],
+  console: ["server", "auth", "domain"],
   server: [
     "operations",
     "analyzer",
