@@ -3,8 +3,8 @@
 // stylesheet and no script. Sign-in goes through ConsoleSignIn; every action after it is an API
 // call made as the signed-in principal (ConsoleApi), so the policy engine decides it.
 //
-// Security: every response carries a strict CSP, X-Frame-Options DENY, nosniff, no-referrer and
-// no-store; the session id travels only in an HttpOnly, SameSite=Strict cookie (Secure over TLS)
+// Security: every response carries a strict CSP, X-Frame-Options DENY, nosniff, a same-origin referrer
+// policy and no-store; the session id travels only in an HttpOnly, SameSite=Strict cookie (Secure over TLS)
 // and is replaced at each sign-in step; every POST needs the session's CSRF token and, when the
 // browser sends one, a same-origin Origin header; no secret or session id is ever put in a URL.
 
@@ -50,7 +50,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   "content-security-policy": CONTENT_SECURITY_POLICY,
   "x-frame-options": "DENY",
   "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
+  // Not no-referrer: under it browsers send "Origin: null" with forms, and the origin check needs it.
+  "referrer-policy": "same-origin",
   "cache-control": "no-store",
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-resource-policy": "same-origin",
