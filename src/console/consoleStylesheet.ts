@@ -31,6 +31,7 @@ th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #d5d
 .alert.info { background: #e8f1fb; border-color: #0b5394; color: #0a3a66; }
 .rule { border-left: 4px solid #ff9900; padding: 0.5rem 1rem; background: #fff8ec; color: #4d3300; }
 .secret { font-family: ui-monospace, monospace; word-break: break-all; background: #f4f5f7; padding: 0.25rem 0.5rem; }
+header .secret { background: transparent; color: #fff; }
 .inline { display: inline; }
 .qr { image-rendering: pixelated; width: 200px; height: 200px; border: 1px solid #d5d9de; }
 `;

@@ -39,6 +39,8 @@ export interface ConsoleDeps {
   api: ApiPipeline;
   signIn: ConsoleSignIn;
   idleTimeoutMs?: number;
+  /** Where an unexpected failure's cause is logged. */
+  log?: (err: unknown) => void;
 }
 
 export const CONSOLE_COOKIE = "portcullis-console";
@@ -461,7 +463,7 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
   /** What a session that must set a new password may still do. */
   const duringPasswordChange = new Set(["GET /console/password", "POST /console/password"]);
 
-  return async (req, res, body) => {
+  const route = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
@@ -502,6 +504,19 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
       return redirect(x, "/console/password");
     }
     return (signedRoute as SignedRoute)(x as Signed);
+  };
+
+  return async (req, res, body) => {
+    try {
+      await route(req, res, body);
+    } catch (err) {
+      // Never a stack trace on the page; the cause goes to the server's log.
+      deps.log?.(err);
+      if (!res.headersSent) {
+        res.writeHead(500, { ...SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8" });
+      }
+      res.end("The console could not complete the request.");
+    }
   };
 }
 

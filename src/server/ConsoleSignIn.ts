@@ -19,7 +19,7 @@ import { generateSecretAccessKey } from "../auth/credentials/generateSecretAcces
 import { hashPassword } from "../auth/passwords/passwordHash.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
 import { encodeSessionToken } from "../auth/session/SessionToken.ts";
-import type { AwsError } from "../domain/errors/AwsError.ts";
+import { AwsError } from "../domain/errors/AwsError.ts";
 import { PASSWORD_HASH_CONTEXT } from "../domain/LoginProfile.ts";
 import type { MfaOwner } from "../domain/MfaDevice.ts";
 import { passwordExpiry } from "../domain/PasswordPolicy.ts";
@@ -180,8 +180,10 @@ export class ConsoleSignIn {
           { SerialNumber: input.serialNumber, TokenCode: input.code },
         );
       } catch (err) {
-        // The failure is counted in this transaction, which must commit.
+        // A wrong code is counted in this transaction, which must commit; a throttled one is
+        // refused before anything is counted.
         if (err instanceof CommitThenFail) return err.error as AwsError;
+        if (err instanceof AwsError) return err;
         throw err;
       }
     });

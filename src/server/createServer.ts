@@ -131,6 +131,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   const consoleHandler = createConsoleHandler({
     api: handler,
     signIn: new ConsoleSignIn({ store, sealer, audit }),
+    log: (err) => logger.error({ err }, "console failure"),
   });
   const serveConsole = async (
     request: import("fastify").FastifyRequest,
