@@ -6,7 +6,7 @@
 
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { signSigV4 } from "../auth/sigv4/signSigV4.ts";
-import type { AwsRequest, AwsResponse } from "../server/AwsRequestHandler.ts";
+import type { AwsRequest, AwsResponse, InternalOperationName } from "../server/AwsRequestHandler.ts";
 import type { ConsoleCredential } from "../server/ConsoleSignIn.ts";
 
 export type XmlValue = string | XmlValue[] | { [name: string]: XmlValue };
@@ -17,6 +17,7 @@ export type ApiResult =
 
 export interface ApiPipeline {
   handle(req: AwsRequest): Promise<AwsResponse>;
+  handleInternal(req: AwsRequest, name: InternalOperationName): Promise<AwsResponse>;
 }
 
 const VERSIONS = { iam: "2010-05-08", sts: "2011-06-15" } as const;
@@ -41,6 +42,37 @@ export class ConsoleApi {
   ): Promise<ApiResult> {
     const form = new URLSearchParams({ Action: action, Version: VERSIONS[service] });
     for (const [name, value] of Object.entries(params)) if (value !== undefined) form.set(name, value);
+    const request = this.sign(
+      credential,
+      service,
+      "application/x-www-form-urlencoded; charset=utf-8",
+      form.toString(),
+      from,
+    );
+    const response = await this.pipeline.handle(request);
+    return readQueryResponse(response.body);
+  }
+
+  /** A console operation AWS's Query API has no action for: its input as signed JSON. */
+  async callInternal(
+    credential: ConsoleCredential,
+    name: InternalOperationName,
+    input: unknown,
+    from: CallFrom,
+  ): Promise<ApiResult> {
+    const request = this.sign(credential, "iam", "application/json", JSON.stringify(input), from);
+    const response = await this.pipeline.handleInternal(request, name);
+    if (response.status !== 200) return readQueryResponse(response.body);
+    return { ok: true, result: JSON.parse(response.body) as { [name: string]: XmlValue } };
+  }
+
+  private sign(
+    credential: ConsoleCredential,
+    service: "iam" | "sts",
+    contentType: string,
+    body: string,
+    from: CallFrom,
+  ): AwsRequest {
     const request = signSigV4(
       {
         method: "POST",
@@ -48,17 +80,16 @@ export class ConsoleApi {
         query: "",
         headers: {
           host: "portcullis-console",
-          "content-type": "application/x-www-form-urlencoded; charset=utf-8",
+          "content-type": contentType,
           "user-agent": `portcullis-console (${from.userAgent.slice(0, 512)})`,
         },
-        body: Buffer.from(form.toString(), "utf8"),
+        body: Buffer.from(body, "utf8"),
       },
       credential,
       { region: "us-east-1", service },
       this.clock(),
     );
-    const response = await this.pipeline.handle({ ...request, sourceIp: from.sourceIp });
-    return readQueryResponse(response.body);
+    return { ...request, sourceIp: from.sourceIp };
   }
 }
 

@@ -43,6 +43,8 @@ export interface ConsoleSession {
   flash?: Flash;
   mfaSetup?: MfaSetup;
   newAccessKey?: NewAccessKey;
+  /** The WebAuthn challenge issued last, used once. */
+  webauthnChallenge?: string;
 }
 
 export class ConsoleSessions {

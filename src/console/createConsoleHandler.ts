@@ -8,9 +8,18 @@
 // and is replaced at each sign-in step; every POST needs the session's CSRF token and, when the
 // browser sends one, a same-origin Origin header; no secret or session id is ever put in a URL.
 
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import type { TLSSocket } from "node:tls";
-import type { ConsoleSignIn } from "../server/ConsoleSignIn.ts";
+import type { ConsoleSignIn, PendingSignIn, SignInOutcome } from "../server/ConsoleSignIn.ts";
+import {
+  authenticationOptions,
+  type RelyingParty,
+  registrationOptions,
+  verifyRegistration,
+} from "../server/securityKeyCeremonies.ts";
 import { type ApiPipeline, type ApiResult, type CallFrom, ConsoleApi, listOf } from "./ConsoleApi.ts";
 import {
   type ConsoleSession,
@@ -28,6 +37,7 @@ import { mfaSetupPage } from "./pages/mfaSetupPage.ts";
 import { renderLayout } from "./pages/renderLayout.ts";
 import { securityCredentialsPage } from "./pages/securityCredentialsPage.ts";
 import { signInPage } from "./pages/signInPage.ts";
+import { SECURITY_KEY_SCRIPT } from "./securityKeyScript.ts";
 
 export type ConsoleRequestHandler = (
   req: IncomingMessage,
@@ -117,14 +127,20 @@ function redirect(x: Exchange, location: string): void {
   send(x, 303, "text/plain; charset=utf-8", "", { location });
 }
 
-function page(x: Exchange, title: string, body: SafeHtml, status = 200): void {
+function page(
+  x: Exchange,
+  title: string,
+  body: SafeHtml,
+  status = 200,
+  extra: { securityKeyScript?: boolean } = {},
+): void {
   const session = x.session;
   const flash = session?.flash;
   if (session) delete session.flash;
   const signedIn = session?.credential
     ? { arn: session.credential.principal.caller.arn, csrfToken: session.csrfToken }
     : undefined;
-  send(x, status, "text/html; charset=utf-8", renderLayout({ title, body, flash, signedIn }));
+  send(x, status, "text/html; charset=utf-8", renderLayout({ title, body, flash, signedIn, ...extra }));
 }
 
 function errorText(result: ApiResult & { ok: false }): string {
@@ -133,6 +149,7 @@ function errorText(result: ApiResult & { ok: false }): string {
 
 export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
   const sessions = new ConsoleSessions(deps.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
+  let webauthnBrowser: Buffer | undefined;
   const api = new ConsoleApi(deps.api);
 
   const call = (
@@ -193,7 +210,63 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
   const showMfa: Route = (x) => {
     const pending = x.session?.pending;
     if (!x.session || !pending) return redirect(x, "/console/signin");
-    page(x, "Multi-factor authentication", mfaCodePage(x.session.csrfToken, pending.mfaSerialNumbers));
+    mfaPage(x, pending);
+  };
+
+  const mfaPage = (x: Exchange, pending: PendingSignIn, status = 200) =>
+    page(
+      x,
+      "Multi-factor authentication",
+      mfaCodePage(
+        (x.session as ConsoleSession).csrfToken,
+        pending.mfaSerialNumbers,
+        pending.securityKeys.length > 0,
+      ),
+      status,
+      { securityKeyScript: pending.securityKeys.length > 0 },
+    );
+
+  /** Finishes a sign-in step: on to the session, or back to the form with the refusal. */
+  const finishSignIn = (
+    x: Exchange,
+    session: ConsoleSession,
+    pending: PendingSignIn,
+    outcome: SignInOutcome,
+  ) => {
+    if (outcome.kind !== "signed-in") {
+      session.flash = { kind: "error", text: outcome.kind === "refused" ? outcome.message : "" };
+      return mfaPage(x, pending, 401);
+    }
+    setSession(x, sessions.rotate(session, { credential: outcome.credential }));
+    redirect(x, outcome.credential.passwordChange ? "/console/password" : "/console/home");
+  };
+
+  const securityKeySignInOptions: Route = async (x) => {
+    const pending = x.session?.pending;
+    if (!x.session || pending === undefined || pending.securityKeys.length === 0) {
+      return send(x, 404, "application/json", "{}");
+    }
+    const options = await authenticationOptions(
+      relyingParty(x),
+      pending.securityKeys.map((k) => k.key),
+    );
+    x.session.webauthnChallenge = options.challenge;
+    send(x, 200, "application/json", JSON.stringify(options));
+  };
+
+  const submitSecurityKey: Route = async (x) => {
+    const session = x.session;
+    const pending = session?.pending;
+    if (!session || !pending) return redirect(x, "/console/signin");
+    const challenge = session.webauthnChallenge ?? "";
+    delete session.webauthnChallenge;
+    const outcome = await deps.signIn.withSecurityKey(pending, {
+      response: parseJson(x.form.get("response")),
+      challenge,
+      rp: relyingParty(x),
+      ...x.from,
+    });
+    finishSignIn(x, session, pending, outcome);
   };
 
   const submitMfa: Route = async (x) => {
@@ -205,17 +278,7 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
       code: (x.form.get("code") ?? "").trim(),
       ...x.from,
     });
-    if (outcome.kind !== "signed-in") {
-      session.flash = { kind: "error", text: outcome.kind === "refused" ? outcome.message : "" };
-      return page(
-        x,
-        "Multi-factor authentication",
-        mfaCodePage(session.csrfToken, pending.mfaSerialNumbers),
-        401,
-      );
-    }
-    setSession(x, sessions.rotate(session, { credential: outcome.credential }));
-    redirect(x, outcome.credential.passwordChange ? "/console/password" : "/console/home");
+    finishSignIn(x, session, pending, outcome);
   };
 
   const signOut: Route = (x) => {
@@ -263,7 +326,41 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
             }
           : { ok: false, message: errorText(keys) },
       }),
+      200,
+      { securityKeyScript: true },
     );
+  };
+
+  const securityKeyRegistrationOptions: SignedRoute = async (x) => {
+    const caller = x.session.credential.principal.caller;
+    const options = await registrationOptions(
+      relyingParty(x),
+      { id: caller.principalId, name: caller.userName ?? caller.accountId },
+      [],
+    );
+    x.session.webauthnChallenge = options.challenge;
+    send(x, 200, "application/json", JSON.stringify(options));
+  };
+
+  const registerSecurityKey: SignedRoute = async (x) => {
+    const challenge = x.session.webauthnChallenge ?? "";
+    delete x.session.webauthnChallenge;
+    const key = await verifyRegistration(relyingParty(x), parseJson(x.form.get("response")), challenge);
+    if (!key) {
+      flash(x, { kind: "error", text: "The security key could not be verified. Try again." });
+      return redirect(x, "/console/home");
+    }
+    const r = await api.callInternal(
+      x.session.credential,
+      "RegisterSecurityKey",
+      {
+        UserName: x.session.credential.principal.caller.userName,
+        DeviceName: (x.form.get("keyName") ?? "").trim(),
+        SecurityKey: key,
+      },
+      x.from,
+    );
+    await act(x, Promise.resolve(r), r.ok ? `Security key ${String(r.result.SerialNumber)} added.` : "");
   };
 
   /** Runs one API call for a form and comes back to `to` with its outcome as the page's message. */
@@ -376,6 +473,11 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
       flash(x, { kind: "error", text: errorText(deactivated) });
       return redirect(x, "/console/home");
     }
+    // Deactivating a security key removes it; a virtual device is deleted as well.
+    if (serialNumber.includes(":u2f/")) {
+      flash(x, { kind: "info", text: `MFA device ${serialNumber} removed.` });
+      return redirect(x, "/console/home");
+    }
     await act(
       x,
       call(x, "iam", "DeleteVirtualMFADevice", { SerialNumber: serialNumber }),
@@ -442,6 +544,8 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     "POST /console/signin": submitSignIn,
     "GET /console/mfa": showMfa,
     "POST /console/mfa": submitMfa,
+    "POST /console/mfa/security-key-options": securityKeySignInOptions,
+    "POST /console/mfa/security-key": submitSecurityKey,
     "POST /console/signout": signOut,
   };
   const signed: Record<string, SignedRoute> = {
@@ -454,6 +558,8 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     "POST /console/mfa-devices/enable": enableMfaDevice,
     "POST /console/mfa-devices/cancel": cancelMfaSetup,
     "POST /console/mfa-devices/remove": removeMfaDevice,
+    "POST /console/security-keys/options": securityKeyRegistrationOptions,
+    "POST /console/security-keys/register": registerSecurityKey,
     "POST /console/access-keys/new": createAccessKey,
     "GET /console/access-keys/created": showCreatedKey,
     "POST /console/access-keys/csv": downloadKeyCsv,
@@ -486,6 +592,15 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     }
     if (key === "GET /console/assets/console.css") {
       return send(x, 200, "text/css; charset=utf-8", CONSOLE_STYLESHEET, { "cache-control": "no-cache" });
+    }
+    if (key === "GET /console/assets/security-key.js") {
+      return send(x, 200, "text/javascript; charset=utf-8", SECURITY_KEY_SCRIPT, {
+        "cache-control": "no-cache",
+      });
+    }
+    if (key === "GET /console/assets/simplewebauthn-browser.js") {
+      webauthnBrowser ??= readFileSync(simpleWebAuthnBrowserBundle());
+      return send(x, 200, "text/javascript; charset=utf-8", webauthnBrowser, { "cache-control": "no-cache" });
     }
     const openRoute = open[key];
     const signedRoute = signed[key];
@@ -543,4 +658,25 @@ function passwordRules(policy: unknown): string[] {
   if (p.RequireSymbols === "true") rules.push("a symbol (! @ # $ % ^ & * ( ) _ + - = [ ] { } | ')");
   if (p.PasswordReusePrevention) rules.push(`none of your last ${p.PasswordReusePrevention} passwords`);
   return rules;
+}
+
+/** The page's origin and host name: the WebAuthn relying party. */
+function relyingParty(x: Exchange): RelyingParty {
+  const host = x.req.headers.host ?? "localhost";
+  const rpId = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:\d+$/, "");
+  return { origin: `${x.secure ? "https" : "http"}://${host}`, rpId };
+}
+
+function parseJson(text: string | null): unknown {
+  try {
+    return JSON.parse(text ?? "");
+  } catch {
+    return null;
+  }
+}
+
+/** @simplewebauthn/browser's browser bundle, from the installed package (no CDN). */
+function simpleWebAuthnBrowserBundle(): string {
+  const entry = createRequire(import.meta.url).resolve("@simplewebauthn/browser");
+  return join(dirname(entry), "..", "dist", "bundle", "index.umd.min.js");
 }

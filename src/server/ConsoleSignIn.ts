@@ -21,7 +21,7 @@ import type { Sealer } from "../auth/sealing/Sealer.ts";
 import { encodeSessionToken } from "../auth/session/SessionToken.ts";
 import { AwsError } from "../domain/errors/AwsError.ts";
 import { PASSWORD_HASH_CONTEXT } from "../domain/LoginProfile.ts";
-import type { MfaOwner } from "../domain/MfaDevice.ts";
+import type { MfaOwner, SecurityKey } from "../domain/MfaDevice.ts";
 import { passwordExpiry } from "../domain/PasswordPolicy.ts";
 import { type CallerIdentity, rootCaller, userCaller } from "../domain/Principal.ts";
 import { CommitThenFail } from "../operations/CommitThenFail.ts";
@@ -29,6 +29,7 @@ import { matchesStoredHash } from "../operations/iam/loginProfiles.ts";
 import { countFailure, throttleAddressOf, throttledUntil } from "../operations/mfa/mfaCodeThrottle.ts";
 import { proveStsMfaCode } from "../operations/mfa/proveStsMfaCode.ts";
 import type { Store, StoreSession } from "../store/ports.ts";
+import { type RelyingParty, verifyAuthentication } from "./securityKeyCeremonies.ts";
 
 /** A console session lasts 12 hours at most, AWS's longest console session. */
 export const CONSOLE_SESSION_SECONDS = 12 * 3600;
@@ -68,8 +69,10 @@ export type PasswordChangeReason = "reset-required" | "expired";
 
 export interface PendingSignIn {
   readonly principal: SignInPrincipal;
-  /** The principal's MFA devices' serial numbers (TOTP), oldest first. */
+  /** The principal's virtual MFA devices' serial numbers (TOTP), oldest first. */
   readonly mfaSerialNumbers: readonly string[];
+  /** The principal's security keys. */
+  readonly securityKeys: ReadonlyArray<{ readonly serialNumber: string; readonly key: SecurityKey }>;
   readonly passwordChange?: PasswordChangeReason;
   readonly startedAt: Date;
 }
@@ -146,32 +149,65 @@ export class ConsoleSignIn {
     const devices = await store.mfaDevices.listAssigned(principal.caller.accountId, principal.owner);
     const pending: PendingSignIn = {
       principal,
-      mfaSerialNumbers: devices.map((d) => d.serialNumber),
+      mfaSerialNumbers: devices.filter((d) => !d.securityKey).map((d) => d.serialNumber),
+      securityKeys: devices.flatMap((d) =>
+        d.securityKey ? [{ serialNumber: d.serialNumber, key: d.securityKey }] : [],
+      ),
       ...(candidate.passwordChange ? { passwordChange: candidate.passwordChange } : {}),
       startedAt: now,
     };
-    if (pending.mfaSerialNumbers.length > 0) return { kind: "mfa-required", pending };
+    if (devices.length > 0) return { kind: "mfa-required", pending };
     return { kind: "signed-in", credential: await this.open(pending, attempt, now, undefined) };
   }
 
-  /** Step two, when the principal has MFA: a code from one of its devices. */
+  /** A failed second step: recorded, and answered with `message`. */
+  private refuseMfa(
+    pending: PendingSignIn,
+    from: { sourceIp: string; userAgent: string },
+    now: Date,
+    message: string,
+  ): SignInOutcome {
+    this.record(from, now, {
+      accountId: pending.principal.caller.accountId,
+      principal: pending.principal,
+      outcome: "Failure",
+      mfaUsed: true,
+      message,
+    });
+    return { kind: "refused", message };
+  }
+
+  private expired(pending: PendingSignIn, now: Date): boolean {
+    return now.getTime() - pending.startedAt.getTime() > PENDING_SIGN_IN_MS;
+  }
+
+  /** Step two with a security key: the WebAuthn assertion for the challenge the console issued. */
+  async withSecurityKey(
+    pending: PendingSignIn,
+    input: { response: unknown; challenge: string; rp: RelyingParty; sourceIp: string; userAgent: string },
+  ): Promise<SignInOutcome> {
+    const now = this.clock();
+    const credentialId = (input.response as { id?: unknown } | null)?.id;
+    const match = pending.securityKeys.find((k) => k.key.credentialId === credentialId);
+    if (this.expired(pending, now) || !match) return this.refuseMfa(pending, input, now, SIGN_IN_REFUSED);
+    const counter = await verifyAuthentication(input.rp, input.response, input.challenge, match.key);
+    if (counter === undefined) return this.refuseMfa(pending, input, now, SIGN_IN_REFUSED);
+    await this.deps.store.mfaDevices.recordSecurityKeyUse(match.serialNumber, match.key, counter);
+    return {
+      kind: "signed-in",
+      credential: await this.open(pending, input, now, { at: now, serialNumber: match.serialNumber }),
+    };
+  }
+
+  /** Step two with a virtual device: a code from it. */
   async withMfaCode(
     pending: PendingSignIn,
     input: { serialNumber: string; code: string; sourceIp: string; userAgent: string },
   ): Promise<SignInOutcome> {
     const now = this.clock();
     const { principal } = pending;
-    const refuse = (message: string): SignInOutcome => {
-      this.record(input, now, {
-        accountId: principal.caller.accountId,
-        principal,
-        outcome: "Failure",
-        mfaUsed: true,
-        message,
-      });
-      return { kind: "refused", message };
-    };
-    if (now.getTime() - pending.startedAt.getTime() > PENDING_SIGN_IN_MS) return refuse(SIGN_IN_REFUSED);
+    const refuse = (message: string) => this.refuseMfa(pending, input, now, message);
+    if (this.expired(pending, now)) return refuse(SIGN_IN_REFUSED);
     const proven = await this.deps.store.transaction(async (tx) => {
       try {
         return await proveStsMfaCode(

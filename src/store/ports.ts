@@ -10,7 +10,7 @@ import type { Group } from "../domain/Group.ts";
 import type { InstanceProfile } from "../domain/InstanceProfile.ts";
 import type { LoginProfile } from "../domain/LoginProfile.ts";
 import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/ManagedPolicy.ts";
-import type { MfaDevice, MfaOwner } from "../domain/MfaDevice.ts";
+import type { MfaDevice, MfaOwner, SecurityKey } from "../domain/MfaDevice.ts";
 import type { PasswordPolicy } from "../domain/PasswordPolicy.ts";
 import type { Role } from "../domain/Role.ts";
 import type { RootPassword } from "../domain/RootPassword.ts";
@@ -290,6 +290,8 @@ export interface MfaDeviceRepository {
    * before: false means the code was used already (a racing request got there first).
    */
   consumeStep(serialNumber: string, step: number, driftSteps?: number): Promise<boolean>;
+  /** A security key signed in: its new signature counter. */
+  recordSecurityKeyUse(serialNumber: string, key: SecurityKey, counter: number): Promise<void>;
 }
 
 /** Counters of failed MFA codes per throttling scope (a device, a user), in fixed windows. */

@@ -132,6 +132,8 @@ export interface MfaDevicesTable {
   enable_date: string | null;
   last_used_step: number | null;
   drift_steps: number;
+  /** A security key's WebAuthn credential as JSON (the domain's SecurityKey); null for virtual devices. */
+  security_key: string | null;
 }
 
 export interface MfaCodeFailuresTable {
@@ -198,6 +200,8 @@ export interface MfaDevicesTable {
   enable_date: string | null;
   last_used_step: number | null;
   drift_steps: number;
+  /** A security key's WebAuthn credential as JSON (the domain's SecurityKey); null for virtual devices. */
+  security_key: string | null;
 }
 
 export interface MfaCodeFailuresTable {

@@ -16,7 +16,8 @@ test("a signed-in session ends after the idle timeout, restarted by each use, an
   const anonymous = sessions.create();
   const signed = sessions.rotate(anonymous, { credential: credential(12 * 3600_000) });
   assert.equal(sessions.get(anonymous.id), undefined, "the pre-sign-in id is dead");
-  for (now = 50_000; now < 12 * 3600_000; now += 50_000) assert.ok(sessions.get(signed.id), `alive at ${now}`);
+  for (now = 50_000; now < 12 * 3600_000; now += 50_000)
+    assert.ok(sessions.get(signed.id), `alive at ${now}`);
   assert.equal(sessions.get(signed.id), undefined, "dead at the credential's expiry however active");
 
   now = 0;

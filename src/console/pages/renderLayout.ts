@@ -10,6 +10,8 @@ export interface Layout {
   flash?: Flash | undefined;
   /** Set when signed in: who, and the token the sign-out form needs. */
   signedIn?: { arn: string; csrfToken: string } | undefined;
+  /** Loads the security-key script (only pages with a security-key form do). */
+  securityKeyScript?: boolean;
 }
 
 export function csrfField(token: string): SafeHtml {
@@ -36,6 +38,12 @@ export function renderLayout(page: Layout): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · Portcullis</title>
 <link rel="stylesheet" href="/console/assets/console.css">
+${
+  page.securityKeyScript
+    ? html`<script src="/console/assets/simplewebauthn-browser.js" defer></script>
+<script src="/console/assets/security-key.js" defer></script>`
+    : ""
+}
 </head>
 <body>
 ${header}

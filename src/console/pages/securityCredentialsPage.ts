@@ -3,6 +3,7 @@
 // and the April 2023 MFA rule stated where it applies.
 
 import { html, type SafeHtml } from "../html.ts";
+import { securityKeyForm } from "./mfaCodePage.ts";
 import { csrfField } from "./renderLayout.ts";
 
 export type Listed<T> = { ok: true; items: T[] } | { ok: false; message: string };
@@ -52,7 +53,7 @@ function mfaSection(view: SecurityCredentialsView): SafeHtml {
   const rows = devices.map(
     (
       d,
-    ) => html`<tr><td class="secret">${d.serialNumber}</td><td>Virtual MFA device</td><td>${d.enableDate}</td><td>
+    ) => html`<tr><td class="secret">${d.serialNumber}</td><td>${d.serialNumber.includes(":u2f/") ? "Security key" : "Virtual MFA device"}</td><td>${d.enableDate}</td><td>
 <form method="post" action="/console/mfa-devices/remove" class="inline">${csrfField(view.csrfToken)}
 <input type="hidden" name="serial" value="${d.serialNumber}">
 <button type="submit" class="danger" aria-label="Remove MFA device ${d.serialNumber}">Remove</button></form></td></tr>`,
@@ -70,9 +71,18 @@ ${
 <form method="post" action="/console/mfa-devices/new">
 ${csrfField(view.csrfToken)}
 <label for="device-name">New virtual MFA device name</label>
-<input type="text" id="device-name" name="deviceName" required maxlength="226" pattern="[\\w+=,.@-]+" autocomplete="off">
+<input type="text" id="device-name" name="deviceName" required maxlength="226" autocomplete="off">
 <button type="submit">Assign MFA device</button>
 </form>
+${securityKeyForm(
+  view.csrfToken,
+  "register",
+  "/console/security-keys/register",
+  "/console/security-keys/options",
+  html`<label for="key-name">New security key name</label>
+<input type="text" id="key-name" name="keyName" required maxlength="64" autocomplete="off">`,
+  "Add security key",
+)}
 </section>`;
 }
 

@@ -9,6 +9,7 @@ import * as m0005 from "./m0005_roles.ts";
 import * as m0006 from "./m0006_account_aliases.ts";
 import * as m0007 from "./m0007_credentials_and_reports.ts";
 import * as m0008 from "./m0008_root_passwords.ts";
+import * as m0009 from "./m0009_security_keys.ts";
 
 export const migrationList: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -19,4 +20,5 @@ export const migrationList: Record<string, Migration> = {
   "0006_account_aliases": m0006,
   "0007_credentials_and_reports": m0007,
   "0008_root_passwords": m0008,
+  "0009_security_keys": m0009,
 };
