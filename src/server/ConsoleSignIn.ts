@@ -14,11 +14,8 @@
 import { randomBytes } from "node:crypto";
 import type { AuditBuffer } from "../audit/AuditBuffer.ts";
 import { buildConsoleLoginEvent } from "../audit/buildConsoleLoginEvent.ts";
-import { generateAccessKeyId } from "../auth/credentials/generateAccessKeyId.ts";
-import { generateSecretAccessKey } from "../auth/credentials/generateSecretAccessKey.ts";
 import { hashPassword } from "../auth/passwords/passwordHash.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
-import { encodeSessionToken } from "../auth/session/SessionToken.ts";
 import { AwsError } from "../domain/errors/AwsError.ts";
 import { PASSWORD_HASH_CONTEXT } from "../domain/LoginProfile.ts";
 import type { MfaOwner, SecurityKey } from "../domain/MfaDevice.ts";
@@ -28,6 +25,7 @@ import { CommitThenFail } from "../operations/CommitThenFail.ts";
 import { matchesStoredHash } from "../operations/iam/loginProfiles.ts";
 import { countFailure, throttleAddressOf, throttledUntil } from "../operations/mfa/mfaCodeThrottle.ts";
 import { proveStsMfaCode } from "../operations/mfa/proveStsMfaCode.ts";
+import { mintSessionCredentials } from "../operations/sts/mintSessionCredentials.ts";
 import type { Store, StoreSession } from "../store/ports.ts";
 import { type RelyingParty, verifyAuthentication } from "./securityKeyCeremonies.ts";
 
@@ -300,28 +298,15 @@ export class ConsoleSignIn {
     const { store, sealer } = this.deps;
     if (owner.kind === "user") await store.users.recordPasswordUse(owner.userId, now);
     else await store.rootPasswords.recordUse(caller.accountId, now);
-    const issuedAt = Math.floor(now.getTime() / 1000);
-    const expiresAt = issuedAt + CONSOLE_SESSION_SECONDS;
-    const accessKeyId = generateAccessKeyId("temporary", this.random, caller.accountId);
-    const secretAccessKey = generateSecretAccessKey(this.random);
-    const sessionToken = encodeSessionToken(
+    const { accessKeyId, secretAccessKey, sessionToken, issuedAt, expiresAt } = mintSessionCredentials(
+      caller,
       {
-        accessKeyId,
-        secretAccessKey,
-        accountId: caller.accountId,
-        principalType: caller.type === "Root" ? "root" : "user",
-        principalArn: caller.arn,
-        principalId: caller.principalId,
-        ...(caller.userName ? { userName: caller.userName } : {}),
-        ...(caller.userId ? { originUserId: caller.userId } : {}),
-        issuedAt,
-        expiresAt,
-        ...(mfa
-          ? { mfaAuthenticatedAt: Math.floor(mfa.at.getTime() / 1000), mfaSerialNumber: mfa.serialNumber }
-          : {}),
-        console: 1,
+        now,
+        durationSeconds: CONSOLE_SESSION_SECONDS,
+        mfa: mfa && { at: Math.floor(mfa.at.getTime() / 1000), serialNumber: mfa.serialNumber },
+        console: true,
       },
-      sealer,
+      { random: this.random, sealer },
     );
     this.record(from, now, {
       accountId: caller.accountId,

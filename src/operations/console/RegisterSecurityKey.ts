@@ -7,11 +7,9 @@
 
 import { randomBytes } from "node:crypto";
 import { encodeBase32 } from "../../auth/totp/encodeBase32.ts";
-import { LimitExceeded } from "../../domain/errors/iamErrors.ts";
-import { MAX_MFA_DEVICES_PER_USER, type SecurityKey } from "../../domain/MfaDevice.ts";
-import { userResourceArn } from "../iam/resolveUser.ts";
+import type { SecurityKey } from "../../domain/MfaDevice.ts";
 import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
-import { mfaSelfManagementFacts } from "../mfa/mfaSelfManagementFacts.ts";
+import { assertRoomForDevice, MFA_ENABLEMENT } from "../mfa/mfaEnablement.ts";
 import { resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
 
@@ -27,20 +25,11 @@ export interface RegisterSecurityKeyOutput {
 }
 
 export const RegisterSecurityKey = defineOperation<RegisterSecurityKeyInput, RegisterSecurityKeyOutput>({
-  service: "iam",
-  name: "EnableMFADevice",
-  action: "iam:EnableMFADevice",
-  mutating: true,
-  resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
-  guardFacts: (input, { caller, store }) => mfaSelfManagementFacts(store, caller, input.UserName),
+  ...MFA_ENABLEMENT,
   async execute(input, { caller, store, now, random, auditDetails }) {
     const target = await resolveMfaOwner(store, caller, input.UserName);
     describeMfaAuthentication(auditDetails, caller, now, target);
-    const assigned = await store.mfaDevices.listAssigned(caller.accountId, target.owner);
-    auditDetails.assignedDevicesBefore = assigned.length;
-    if (assigned.length >= MAX_MFA_DEVICES_PER_USER) {
-      throw new LimitExceeded(`Cannot exceed quota for MFADevicesPerUser: ${MAX_MFA_DEVICES_PER_USER}`);
-    }
+    await assertRoomForDevice(store, caller.accountId, target.owner, auditDetails);
     const name = input.DeviceName.replace(/[^\w+=,.@-]/g, "").slice(0, 64) || "securitykey";
     const suffix = encodeBase32((random ?? randomBytes)(16)).slice(0, 26);
     const path = target.user ? `u2f/user/${target.user.userName}` : "u2f/root";
