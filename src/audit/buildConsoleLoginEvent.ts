@@ -17,8 +17,8 @@ export interface ConsoleLoginFacts {
   principal?: { type: "Root" | "IAMUser"; principalId: string; arn: string; userName?: string };
   outcome: "Success" | "Failure";
   mfaUsed: boolean;
-  /** Why a failure failed, in the words shown to the user. */
-  errorMessage?: string;
+  /** Portcullis's own detail of a failure, in the words shown to the user. */
+  reason?: string;
 }
 
 /** CloudTrail's stand-in for a user name that is not shown. */
@@ -49,7 +49,8 @@ export function buildConsoleLoginEvent(facts: ConsoleLoginFacts): AuditEvent {
     userIdentity,
     requestParameters: null,
     responseElements: { ConsoleLogin: facts.outcome },
-    ...(facts.errorMessage ? { errorMessage: facts.errorMessage } : {}),
+    // CloudTrail's one message for every failed sign-in, whatever failed.
+    ...(facts.outcome === "Failure" ? { errorMessage: "Failed authentication" } : {}),
     requestID: randomUUID(),
     eventID: randomUUID(),
     eventType: "AwsConsoleSignIn",
@@ -57,6 +58,11 @@ export function buildConsoleLoginEvent(facts: ConsoleLoginFacts): AuditEvent {
     ...(facts.accountId ? { recipientAccountId: facts.accountId } : {}),
     managementEvent: true,
     eventCategory: "Management",
-    additionalEventData: { LoginTo: "/console/", MobileVersion: "No", MFAUsed: facts.mfaUsed ? "Yes" : "No" },
+    additionalEventData: {
+      LoginTo: "/console/",
+      MobileVersion: "No",
+      MFAUsed: facts.mfaUsed ? "Yes" : "No",
+      ...(facts.reason ? { reason: facts.reason } : {}),
+    },
   };
 }

@@ -41,7 +41,8 @@ export const PASSWORD_THROTTLE = {
   address: { limit: 30, windowMs: 15 * MINUTE },
 } as const;
 
-/** AWS's sign-in page answer to a wrong account, name, password or code. */
+/** The sign-in page's answer to a wrong account, name, password or code. */
+// AWS wording unconfirmed
 export const SIGN_IN_REFUSED = "Your authentication information is incorrect. Please try again.";
 // AWS wording unconfirmed
 const SIGN_IN_THROTTLED = "Too many failed sign-in attempts. Try again later.";
@@ -356,7 +357,7 @@ export class ConsoleSignIn {
           : {}),
         outcome: facts.outcome,
         mfaUsed: facts.mfaUsed,
-        ...(facts.message ? { errorMessage: facts.message } : {}),
+        ...(facts.message ? { reason: facts.message } : {}),
       }),
     );
   }

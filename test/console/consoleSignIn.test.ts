@@ -89,6 +89,7 @@ describe("console sign-in", { skip: chromiumAvailable ? false : CHROMIUM_MISSING
 
     const records = await consoleLoginRecords();
     const failures = records.filter((r) => r.responseElements?.ConsoleLogin === "Failure");
+    assert.ok(failures.every((r) => r.errorMessage === "Failed authentication"));
     assert.ok(failures.some((r) => r.userIdentity.userName === "typo"));
     assert.ok(failures.some((r) => r.userIdentity.userName === "HIDDEN_DUE_TO_SECURITY_REASONS"));
     assert.ok(!JSON.stringify(records).includes("Wrong-passw0rd"), "no password in the trail");
