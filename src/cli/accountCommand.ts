@@ -1,9 +1,11 @@
 // `portcullis account create` and `portcullis account list`: the accounts one server hosts.
 // A new account gets its own root access key, printed once (as at first start) and never again.
 
+import { randomBytes } from "node:crypto";
 import { createAccount } from "../server/createAccount.ts";
 import { openDataFolder } from "../server/openDataFolder.ts";
 import { resolveServerConfig } from "../server/ServerConfig.ts";
+import { setRootPassword } from "../server/setRootPassword.ts";
 
 export interface AccountCreateFlags {
   data?: string;
@@ -51,6 +53,32 @@ export async function accountListCommand(flags: { data?: string; json?: boolean 
           : `${row.accountId}  ${row.createDate}  ${account.alias ?? ""}\n`,
       );
     }
+  } finally {
+    await data.store.close();
+  }
+}
+
+/** The password from stdin (its first line), never from the command line, where `ps` would show it. */
+async function readPasswordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write("Root password (input is shown; pipe it in to hide it): ");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+}
+
+export async function accountRootPasswordCommand(flags: { data?: string; account?: string }): Promise<void> {
+  const config = resolveServerConfig({ ...(flags.data ? { data: flags.data } : {}) }, process.env);
+  const password = await readPasswordFromStdin();
+  const data = await openDataFolder(config);
+  try {
+    const accountId = flags.account ?? config.accountId;
+    await setRootPassword(data.store, data.sealer, accountId, password, randomBytes);
+    process.stdout.write(
+      `Root password of account ${accountId} set; sign in at /console/ as the root user.\n`,
+    );
   } finally {
     await data.store.close();
   }

@@ -2,7 +2,7 @@
 
 import { Command } from "commander";
 import { ConfigError } from "../server/ServerConfig.ts";
-import { accountCreateCommand, accountListCommand } from "./accountCommand.ts";
+import { accountCreateCommand, accountListCommand, accountRootPasswordCommand } from "./accountCommand.ts";
 import { analyzeCommand } from "./analyzeCommand.ts";
 import { auditCommand } from "./auditCommand.ts";
 import { auditMfaCommand } from "./auditMfaCommand.ts";
@@ -111,6 +111,13 @@ account
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
   .option("--json", "one JSON object per account")
   .action((opts) => accountListCommand(opts));
+
+account
+  .command("root-password")
+  .description("set the root user's console password, read from the first line of stdin")
+  .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option("--account <accountId>", "the account (default: PORTCULLIS_ACCOUNT_ID or 000000000000)")
+  .action((opts) => accountRootPasswordCommand(opts));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);

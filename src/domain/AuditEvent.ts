@@ -34,7 +34,8 @@ export interface AuditEvent {
   errorMessage?: string;
   requestID: string;
   eventID: string;
-  eventType: "AwsApiCall";
+  /** AwsConsoleSignIn for ConsoleLogin records, as CloudTrail has it. */
+  eventType: "AwsApiCall" | "AwsConsoleSignIn";
   readOnly: boolean;
   recipientAccountId?: string;
   managementEvent: true;

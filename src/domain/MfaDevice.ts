@@ -19,6 +19,19 @@ export interface MfaDevice {
   readonly lastUsedStep?: number;
   /** The device clock's offset in steps, learnt when it was enabled or resynchronised. */
   readonly driftSteps: number;
+  /** Set for a FIDO security key (WebAuthn), which has no seed and takes no TOTP code. */
+  readonly securityKey?: SecurityKey;
+}
+
+/** A security key's WebAuthn credential, registered through the console. */
+export interface SecurityKey {
+  /** The credential id, base64url. */
+  readonly credentialId: string;
+  /** The COSE public key, base64url. */
+  readonly publicKey: string;
+  /** The authenticator's signature counter at its last use (0 for keys that keep none). */
+  readonly counter: number;
+  readonly transports: readonly string[];
 }
 
 /** AWS allows eight MFA devices per user (and per root principal). */

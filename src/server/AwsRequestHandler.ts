@@ -27,6 +27,7 @@ import { iamModel } from "../generated/iam/iamModel.ts";
 import type { ServiceModel } from "../generated/ServiceModel.ts";
 import { stsModel } from "../generated/sts/stsModel.ts";
 import { CommitThenFail } from "../operations/CommitThenFail.ts";
+import { RegisterSecurityKey } from "../operations/console/RegisterSecurityKey.ts";
 import type { FederationServices } from "../operations/InputAuthentication.ts";
 import type { Operation } from "../operations/Operation.ts";
 import { operationRegistry } from "../operations/operationRegistry.ts";
@@ -91,9 +92,18 @@ interface RequestState {
 // biome-ignore lint/suspicious/noExplicitAny: each operation is typed by its own input and output
 type AnyOperation = Operation<any, any>;
 
+/**
+ * Operations the console calls that AWS's Query API has no action for, by name: reached only
+ * through handleInternal, with a JSON body, and run through every step like any request.
+ */
+const INTERNAL_OPERATIONS: Record<string, AnyOperation> = { RegisterSecurityKey };
+export type InternalOperationName = "RegisterSecurityKey";
+
 /** One request on its way through the steps. */
 interface Flight {
   readonly req: AwsRequest;
+  /** Set for handleInternal: the operation, its input being the JSON body. */
+  readonly internal?: AnyOperation;
   readonly params: URLSearchParams;
   readonly state: RequestState;
   parsed?: ParsedQueryRequest;
@@ -157,6 +167,19 @@ export class AwsRequestHandler {
   ];
 
   async handle(req: AwsRequest): Promise<AwsResponse> {
+    return this.run(req, undefined);
+  }
+
+  /**
+   * A console operation with no Query action (see INTERNAL_OPERATIONS): the request is signed as
+   * any other and its body is the input as JSON; the answer's body is the output as JSON, or
+   * AWS's ErrorResponse XML on failure.
+   */
+  async handleInternal(req: AwsRequest, name: InternalOperationName): Promise<AwsResponse> {
+    return this.run(req, INTERNAL_OPERATIONS[name]);
+  }
+
+  private async run(req: AwsRequest, internal: AnyOperation | undefined): Promise<AwsResponse> {
     const params = formParameters(req);
     const service = guessService(params);
     const action = params.get("Action") ?? "";
@@ -170,7 +193,7 @@ export class AwsRequestHandler {
       sourceIp: req.sourceIp,
       userAgent: String(req.headers["user-agent"] ?? "").slice(0, 1024),
     };
-    const flight: Flight = { req, params, state };
+    const flight: Flight = { req, params, state, ...(internal ? { internal } : {}) };
     try {
       for (const [, step] of this.steps) await step(flight);
       return { status: 200, body: flight.body as string, requestId: state.requestId };
@@ -225,6 +248,13 @@ export class AwsRequestHandler {
   /** The form parameters → the operation and its typed input, validated by the model. */
   private parse(flight: Flight): void {
     const { params, state } = flight;
+    if (flight.internal) {
+      state.eventName = flight.internal.name;
+      state.input = JSON.parse(flight.req.body.toString("utf8"));
+      state.mutating = flight.internal.mutating;
+      flight.operation = flight.internal;
+      return;
+    }
     const parsed = parseQueryRequest(params, MODELS[state.service]);
     state.eventName = parsed.operation.name;
     state.input = parsed.input;
@@ -310,6 +340,10 @@ export class AwsRequestHandler {
     };
     if (state.mutating) this.deps.log.info(line, "request");
     else this.deps.log.debug(line, "request");
+    if (flight.internal) {
+      flight.body = JSON.stringify(flight.output ?? {});
+      return;
+    }
     const parsed = flight.parsed as ParsedQueryRequest;
     flight.body = serializeQueryResponse(
       MODELS[state.service],

@@ -78,7 +78,9 @@ export class CredentialResolver {
     if (session.accessKeyId !== claim.accessKeyId) throw new InvalidClientTokenId();
     if (now.getTime() >= session.expiresAt * 1000) throw new ExpiredToken();
     const credential = {
-      kind: "session" as const,
+      // A console session is authenticated like any other session; the audit trail and the MFA
+      // facts tell the two apart.
+      kind: session.console === 1 ? ("console" as const) : ("session" as const),
       accessKeyId: session.accessKeyId,
       issuedAt: new Date(session.issuedAt * 1000),
       expiresAt: new Date(session.expiresAt * 1000),

@@ -6,6 +6,7 @@ import http from "node:http";
 import Fastify, { type FastifyInstance } from "fastify";
 import pino, { type Logger } from "pino";
 import { AuditBuffer } from "../audit/AuditBuffer.ts";
+import { createConsoleHandler } from "../console/createConsoleHandler.ts";
 import { awsManagedPolicySource } from "../domain/awsManagedPolicyCatalog.ts";
 import { RequestEntityTooLarge } from "../domain/errors/commonErrors.ts";
 import { RouteNotFound } from "../domain/errors/transportErrors.ts";
@@ -14,6 +15,7 @@ import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
 import { Authorizer } from "./authorization/Authorizer.ts";
 import { PolicyResolver } from "./authorization/PolicyResolver.ts";
+import { ConsoleSignIn } from "./ConsoleSignIn.ts";
 import { CredentialResolver } from "./CredentialResolver.ts";
 import { HttpOidcKeySource } from "./federation/HttpOidcKeySource.ts";
 import { LastUsedTracker } from "./LastUsedTracker.ts";
@@ -134,6 +136,23 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   };
   app.post("/", serve);
   app.get("/", serve);
+
+  // The web console: framework-neutral, so Fastify only hands it the raw request and response.
+  const consoleHandler = createConsoleHandler({
+    api: handler,
+    signIn: new ConsoleSignIn({ store, sealer, audit }),
+    log: (err) => logger.error({ err }, "console failure"),
+  });
+  const serveConsole = async (
+    request: import("fastify").FastifyRequest,
+    reply: import("fastify").FastifyReply,
+  ) => {
+    reply.hijack();
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    await consoleHandler(request.raw, reply.raw, body);
+  };
+  app.route({ method: ["GET", "POST"], url: "/console", handler: serveConsole });
+  app.route({ method: ["GET", "POST"], url: "/console/*", handler: serveConsole });
 
   app.setNotFoundHandler((_request, reply) => {
     const requestId = crypto.randomUUID();

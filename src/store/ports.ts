@@ -10,10 +10,11 @@ import type { Group } from "../domain/Group.ts";
 import type { InstanceProfile } from "../domain/InstanceProfile.ts";
 import type { LoginProfile } from "../domain/LoginProfile.ts";
 import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/ManagedPolicy.ts";
-import type { MfaDevice, MfaOwner } from "../domain/MfaDevice.ts";
+import type { MfaDevice, MfaOwner, SecurityKey } from "../domain/MfaDevice.ts";
 import type { OidcProvider } from "../domain/OidcProvider.ts";
 import type { PasswordPolicy } from "../domain/PasswordPolicy.ts";
 import type { Role } from "../domain/Role.ts";
+import type { RootPassword } from "../domain/RootPassword.ts";
 import type { SigningCertificate } from "../domain/SigningCertificate.ts";
 import type { CredentialStatus, SshPublicKey } from "../domain/SshPublicKey.ts";
 import type { Tag } from "../domain/Tag.ts";
@@ -55,6 +56,8 @@ export interface UserRepository {
   count(accountId: string): Promise<number>;
   /** Counts of what blocks DeleteUser, as AWS checks them. */
   attachments(userId: string): Promise<UserAttachments>;
+  /** A successful console sign-in with the user's password (the credential report's password_last_used). */
+  recordPasswordUse(userId: string, at: Date): Promise<void>;
 }
 
 export interface UserAttachments {
@@ -80,6 +83,14 @@ export interface LoginProfileRepository {
   previousHashes(userId: string, count: number): Promise<string[]>;
   /** Remembers a replaced hash as the most recent previous one, keeping at most `keep`. */
   remember(userId: string, passwordHash: string, keep: number): Promise<void>;
+}
+
+/** The account root's console password (one per account). */
+export interface RootPasswordRepository {
+  get(accountId: string): Promise<RootPassword | undefined>;
+  /** Sets or replaces it. */
+  put(accountId: string, passwordHash: string, changedDate: Date): Promise<void>;
+  recordUse(accountId: string, at: Date): Promise<void>;
 }
 
 export interface PasswordPolicyRepository {
@@ -298,6 +309,8 @@ export interface MfaDeviceRepository {
    * before: false means the code was used already (a racing request got there first).
    */
   consumeStep(serialNumber: string, step: number, driftSteps?: number): Promise<boolean>;
+  /** A security key signed in: its new signature counter. */
+  recordSecurityKeyUse(serialNumber: string, key: SecurityKey, counter: number): Promise<void>;
 }
 
 /** Counters of failed MFA codes per throttling scope (a device, a user), in fixed windows. */
@@ -342,6 +355,7 @@ export interface StoreSession {
   readonly mfaDeviceTags: TagRepository;
   readonly mfaCodeFailures: MfaCodeFailureRepository;
   readonly loginProfiles: LoginProfileRepository;
+  readonly rootPasswords: RootPasswordRepository;
   readonly passwordPolicies: PasswordPolicyRepository;
   readonly sshPublicKeys: SshPublicKeyRepository;
   readonly signingCertificates: SigningCertificateRepository;

@@ -132,6 +132,8 @@ export interface MfaDevicesTable {
   enable_date: string | null;
   last_used_step: number | null;
   drift_steps: number;
+  /** A security key's WebAuthn credential as JSON (the domain's SecurityKey); null for virtual devices. */
+  security_key: string | null;
 }
 
 export interface MfaCodeFailuresTable {
@@ -198,6 +200,8 @@ export interface MfaDevicesTable {
   enable_date: string | null;
   last_used_step: number | null;
   drift_steps: number;
+  /** A security key's WebAuthn credential as JSON (the domain's SecurityKey); null for virtual devices. */
+  security_key: string | null;
 }
 
 export interface MfaCodeFailuresTable {
@@ -214,6 +218,14 @@ export interface LoginProfilesTable {
   create_date: string;
   password_changed_date: string;
   password_reset_required: number;
+}
+
+export interface RootPasswordsTable {
+  account_id: string;
+  /** Sealed scrypt$N$r$p$salt$hash: never the password. */
+  password_hash: string;
+  password_changed_date: string;
+  password_last_used: string | null;
 }
 
 export interface PasswordHistoryTable {
@@ -290,6 +302,7 @@ export interface Database {
   mfa_devices: MfaDevicesTable;
   mfa_code_failures: MfaCodeFailuresTable;
   login_profiles: LoginProfilesTable;
+  root_passwords: RootPasswordsTable;
   password_history: PasswordHistoryTable;
   password_policies: PasswordPoliciesTable;
   ssh_public_keys: SshPublicKeysTable;

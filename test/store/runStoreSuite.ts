@@ -620,6 +620,26 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(await store.loginProfiles.previousHashes(u.userId, 24), []);
       }));
 
+    test("a root password is one per account, replaced on put, and console sign-ins record their time", () =>
+      withStore(async (store) => {
+        assert.equal(await store.rootPasswords.get(ACCOUNT), undefined);
+        const first = new Date("2026-01-02T00:00:00Z");
+        await store.rootPasswords.put(ACCOUNT, "r1", first);
+        await store.rootPasswords.recordUse(ACCOUNT, new Date("2026-01-03T00:00:00Z"));
+        await store.rootPasswords.put(ACCOUNT, "r2", new Date("2026-01-04T00:00:00Z"));
+        assert.deepEqual(await store.rootPasswords.get(ACCOUNT), {
+          accountId: ACCOUNT,
+          passwordHash: "r2",
+          passwordChangedDate: new Date("2026-01-04T00:00:00Z"),
+          passwordLastUsed: new Date("2026-01-03T00:00:00Z"),
+        });
+        const u = user("signs-in");
+        await store.users.create(u);
+        assert.equal((await store.users.getById(u.userId))?.passwordLastUsed, undefined);
+        await store.users.recordPasswordUse(u.userId, first);
+        assert.deepEqual((await store.users.getById(u.userId))?.passwordLastUsed, first);
+      }));
+
     test("the password policy and the credential report are one per account, replaced on put", () =>
       withStore(async (store) => {
         assert.equal(await store.passwordPolicies.get(ACCOUNT), undefined);

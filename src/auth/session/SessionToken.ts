@@ -48,6 +48,8 @@ export interface SessionClaims {
   transitiveTagKeys?: string[];
   /** 1 when a role session opened this one (role chaining). */
   chained?: number;
+  /** 1 when console sign-in opened this session (a console session, not GetSessionToken's). */
+  console?: number;
 }
 
 // Short wire keys keep the token small. Changing one breaks every outstanding token: add keys,
@@ -76,6 +78,7 @@ const KEYS = {
   tags: "tg",
   transitiveTagKeys: "tt",
   chained: "ch",
+  console: "cn",
 } as const satisfies Record<keyof SessionClaims, string>;
 
 type Kind = "string" | "number" | "tags" | "keys" | "principalType";
@@ -103,6 +106,7 @@ const KINDS: Record<keyof SessionClaims, Kind> = {
   tags: "tags",
   transitiveTagKeys: "keys",
   chained: "number",
+  console: "number",
 };
 const REQUIRED: ReadonlyArray<keyof SessionClaims> = [
   "accessKeyId",

@@ -24,6 +24,8 @@ export const DeactivateMFADevice = defineOperation<DeactivateMFADeviceRequest, v
     const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
     if (!sameOwner(device.owner, target.owner)) throw noSuchDevice(input.SerialNumber);
     auditDetails.serialNumber = device.serialNumber;
-    await store.mfaDevices.unassign(device.serialNumber);
+    // A security key exists only while assigned: deactivating it removes it, as in AWS.
+    if (device.securityKey) await store.mfaDevices.delete(device.serialNumber);
+    else await store.mfaDevices.unassign(device.serialNumber);
   },
 });

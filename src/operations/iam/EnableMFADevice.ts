@@ -4,24 +4,17 @@
 // the 8-device limit, the failed-code throttle. A wrong code is counted and that count commits
 // (CommitThenFail) before the request is refused.
 
-import { EntityAlreadyExists, LimitExceeded } from "../../domain/errors/iamErrors.ts";
-import { MAX_MFA_DEVICES_PER_USER } from "../../domain/MfaDevice.ts";
+import { EntityAlreadyExists } from "../../domain/errors/iamErrors.ts";
 import type { EnableMFADeviceRequest } from "../../generated/iam/iamShapes.ts";
 import { describeMfaAuthentication } from "../mfa/describeMfaAuthentication.ts";
 import { clearSourceFailures, throttleTargetOf } from "../mfa/mfaCodeThrottle.ts";
-import { mfaSelfManagementFacts } from "../mfa/mfaSelfManagementFacts.ts";
+import { assertRoomForDevice, MFA_ENABLEMENT } from "../mfa/mfaEnablement.ts";
 import { proveWithConsecutiveCodes } from "../mfa/proveWithConsecutiveCodes.ts";
 import { getDeviceOrThrow, resolveMfaOwner } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
-import { userResourceArn } from "./resolveUser.ts";
 
 export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
-  service: "iam",
-  name: "EnableMFADevice",
-  action: "iam:EnableMFADevice",
-  mutating: true,
-  resource: (input, { caller, store }) => userResourceArn(store, caller, input.UserName),
-  guardFacts: (input, { caller, store }) => mfaSelfManagementFacts(store, caller, input.UserName),
+  ...MFA_ENABLEMENT,
   async execute(input, { caller, store, now, sealer, auditDetails, sourceIp }) {
     const target = await resolveMfaOwner(store, caller, input.UserName);
     describeMfaAuthentication(auditDetails, caller, now, target);
@@ -29,11 +22,7 @@ export const EnableMFADevice = defineOperation<EnableMFADeviceRequest, void>({
 
     const device = await getDeviceOrThrow(store, caller.accountId, input.SerialNumber);
     if (device.owner) throw new EntityAlreadyExists("MFA Device is already in use.");
-    const assigned = await store.mfaDevices.listAssigned(caller.accountId, target.owner);
-    auditDetails.assignedDevicesBefore = assigned.length;
-    if (assigned.length >= MAX_MFA_DEVICES_PER_USER) {
-      throw new LimitExceeded(`Cannot exceed quota for MFADevicesPerUser: ${MAX_MFA_DEVICES_PER_USER}`);
-    }
+    await assertRoomForDevice(store, caller.accountId, target.owner, auditDetails);
 
     const throttle = throttleTargetOf(caller, target.owner, sourceIp);
     const step = await proveWithConsecutiveCodes({ store, sealer, now }, device, throttle, {

@@ -20,7 +20,10 @@ export const ListVirtualMFADevices = defineOperation<
   mutating: false,
   resource: () => "*",
   async execute(input, { caller, store }) {
-    const devices = await store.mfaDevices.list(caller.accountId, input.AssignmentStatus ?? "Any");
+    // Security keys are MFA devices but not virtual ones.
+    const devices = (await store.mfaDevices.list(caller.accountId, input.AssignmentStatus ?? "Any")).filter(
+      (d) => !d.securityKey,
+    );
     const page = paginateList(devices, input.Marker, input.MaxItems);
     const account = await store.accounts.get(caller.accountId);
     const items = [];

@@ -74,13 +74,14 @@ function csvField(value: string): string {
 export async function buildCredentialReport(store: StoreSession, accountId: string): Promise<string> {
   const account = await store.accounts.get(accountId);
   const policy = await store.passwordPolicies.get(accountId);
+  const rootPassword = await store.rootPasswords.get(accountId);
   const rows: string[][] = [];
   rows.push([
     "<root_account>",
     `arn:aws:iam::${accountId}:root`,
     reportDate(account?.createDate ?? new Date(0)),
     "not_supported",
-    "no_information",
+    rootPassword?.passwordLastUsed ? reportDate(rootPassword.passwordLastUsed) : "no_information",
     "not_supported",
     "not_supported",
     String((await store.mfaDevices.listAssigned(accountId, { kind: "root" })).length > 0),

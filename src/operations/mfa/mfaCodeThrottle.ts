@@ -89,10 +89,36 @@ export async function assertNotThrottled(
   refuse: (retryAfter: Date) => AwsError,
 ): Promise<void> {
   for (const { key, rule } of scopesOf(target)) {
-    const row = await store.mfaCodeFailures.get(key);
-    if (!row) continue;
-    const ends = row.windowStart.getTime() + rule.windowMs;
-    if (now.getTime() < ends && row.failures >= rule.limit) throw refuse(new Date(ends));
+    const ends = await throttledUntil(store, key, rule, now);
+    if (ends) throw refuse(ends);
+  }
+}
+
+/** When the counter `key` leaves its limit, if it is at its limit now. */
+export async function throttledUntil(
+  store: StoreSession,
+  key: string,
+  rule: Pick<ThrottleRule, "limit" | "windowMs">,
+  now: Date,
+): Promise<Date | undefined> {
+  const row = await store.mfaCodeFailures.get(key);
+  if (!row) return undefined;
+  const ends = row.windowStart.getTime() + rule.windowMs;
+  return now.getTime() < ends && row.failures >= rule.limit ? new Date(ends) : undefined;
+}
+
+/** Counts one failure in the counter `key`, starting a new window once the last one has ended. */
+export async function countFailure(
+  store: StoreSession,
+  key: string,
+  rule: Pick<ThrottleRule, "windowMs">,
+  now: Date,
+): Promise<void> {
+  const row = await store.mfaCodeFailures.get(key);
+  if (!row || now.getTime() >= row.windowStart.getTime() + rule.windowMs) {
+    await store.mfaCodeFailures.put(key, now, 1);
+  } else {
+    await store.mfaCodeFailures.put(key, row.windowStart, row.failures + 1);
   }
 }
 
@@ -102,14 +128,7 @@ export async function recordCodeFailure(
   target: ThrottleTarget,
   now: Date,
 ): Promise<void> {
-  for (const { key, rule } of scopesOf(target)) {
-    const row = await store.mfaCodeFailures.get(key);
-    if (!row || now.getTime() >= row.windowStart.getTime() + rule.windowMs) {
-      await store.mfaCodeFailures.put(key, now, 1);
-    } else {
-      await store.mfaCodeFailures.put(key, row.windowStart, row.failures + 1);
-    }
-  }
+  for (const { key, rule } of scopesOf(target)) await countFailure(store, key, rule, now);
 }
 
 /** A right code clears its source's counters (not the owner's: that one only expires). */

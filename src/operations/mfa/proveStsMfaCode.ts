@@ -44,8 +44,9 @@ export async function proveStsMfaCode(
     throw new CommitThenFail(input.SerialNumber === undefined ? invalidStsCode() : unknownStsDevice());
   }
   await assertNotThrottled(store, throttle, now, throttledStsCode);
+  // A security key has no seed and takes no code (it signs in through the console only).
   const step =
-    input.TokenCode === undefined
+    input.TokenCode === undefined || device.securityKey
       ? null
       : verifyTotpCode({
           secret: sealer.unseal(device.seedSealed, MFA_SEED_CONTEXT),

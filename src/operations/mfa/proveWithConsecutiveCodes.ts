@@ -18,6 +18,8 @@ export async function proveWithConsecutiveCodes(
   codes: { code1: string; code2: string },
 ): Promise<number> {
   await assertNotThrottled(ctx.store, throttle, ctx.now, throttledIamCode);
+  // A security key has no seed: no code can prove it.
+  if (device.securityKey) return refuseCodes(ctx.store, throttle, ctx.now);
   const step = verifyConsecutiveTotpCodes({
     secret: ctx.sealer.unseal(device.seedSealed, MFA_SEED_CONTEXT),
     code1: codes.code1,

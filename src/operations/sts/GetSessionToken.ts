@@ -7,14 +7,12 @@
 // at most 3,600 s: longer requests are cut to one hour, as AWS documents. Session credentials
 // cannot call GetSessionToken ("Cannot call GetSessionToken with session credentials").
 
-import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
-import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
-import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
 import { AccessDenied } from "../../domain/errors/commonErrors.ts";
 import type { GetSessionTokenRequest, GetSessionTokenResponse } from "../../generated/sts/stsShapes.ts";
 import { type ProvenMfa, proveStsMfaCode } from "../mfa/proveStsMfaCode.ts";
 import { ownerOfCaller } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
+import { mintSessionCredentials } from "./mintSessionCredentials.ts";
 
 export const DEFAULT_SESSION_SECONDS = 43_200;
 export const MAX_ROOT_SESSION_SECONDS = 3_600;
@@ -41,26 +39,10 @@ export const GetSessionToken = defineOperation<GetSessionTokenRequest, GetSessio
       auditDetails.mfaSerialNumber = mfa.serialNumber;
     }
 
-    const issuedAt = Math.floor(now.getTime() / 1000);
-    const expiresAt = issuedAt + duration;
-    const accessKeyId = generateAccessKeyId("temporary", random, caller.accountId);
-    const secretAccessKey = generateSecretAccessKey(random);
-    const sessionToken = encodeSessionToken(
-      {
-        accessKeyId,
-        secretAccessKey,
-        accountId: caller.accountId,
-        principalType: caller.type === "Root" ? "root" : "user",
-        principalArn: caller.arn,
-        principalId: caller.principalId,
-        ...(caller.userName ? { userName: caller.userName } : {}),
-        issuedAt,
-        expiresAt,
-        ...(mfa ? { mfaAuthenticatedAt: mfa.at, mfaSerialNumber: mfa.serialNumber } : {}),
-        sourceAccessKeyId: caller.credential.accessKeyId,
-        ...(caller.userId ? { originUserId: caller.userId } : {}),
-      },
-      sealer,
+    const { accessKeyId, secretAccessKey, sessionToken, expiresAt } = mintSessionCredentials(
+      caller,
+      { now, durationSeconds: duration, mfa, sourceAccessKeyId: caller.credential.accessKeyId },
+      { random, sealer },
     );
     auditDetails.temporaryAccessKeyId = accessKeyId;
     auditDetails.mfaAuthenticated = mfa !== undefined;

@@ -3,7 +3,7 @@
 // device or both spend one code.
 
 import type { Kysely, Selectable } from "kysely";
-import type { MfaDevice, MfaOwner } from "../../domain/MfaDevice.ts";
+import type { MfaDevice, MfaOwner, SecurityKey } from "../../domain/MfaDevice.ts";
 import type { MfaDeviceRepository } from "../ports.ts";
 import type { Database, MfaDevicesTable } from "../schema.ts";
 
@@ -24,6 +24,7 @@ function toDevice(row: Selectable<MfaDevicesTable>): MfaDevice {
     ...(row.enable_date ? { enableDate: new Date(row.enable_date) } : {}),
     ...(row.last_used_step !== null ? { lastUsedStep: Number(row.last_used_step) } : {}),
     driftSteps: Number(row.drift_steps),
+    ...(row.security_key ? { securityKey: JSON.parse(row.security_key) as SecurityKey } : {}),
   };
 }
 
@@ -56,6 +57,7 @@ export class KyselyMfaDeviceRepository implements MfaDeviceRepository {
         enable_date: null,
         last_used_step: null,
         drift_steps: 0,
+        security_key: device.securityKey ? JSON.stringify(device.securityKey) : null,
       })
       .execute();
   }
@@ -63,6 +65,14 @@ export class KyselyMfaDeviceRepository implements MfaDeviceRepository {
   async delete(serialNumber: string): Promise<void> {
     await this.db.deleteFrom("tags").where("resource_id", "=", serialNumber).execute();
     await this.db.deleteFrom("mfa_devices").where("serial_number", "=", serialNumber).execute();
+  }
+
+  async recordSecurityKeyUse(serialNumber: string, key: SecurityKey, counter: number): Promise<void> {
+    await this.db
+      .updateTable("mfa_devices")
+      .set({ security_key: JSON.stringify({ ...key, counter }) })
+      .where("serial_number", "=", serialNumber)
+      .execute();
   }
 
   async listAssigned(accountId: string, owner: MfaOwner): Promise<MfaDevice[]> {

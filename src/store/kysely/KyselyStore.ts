@@ -22,6 +22,7 @@ import { KyselyMfaDeviceRepository } from "./KyselyMfaDeviceRepository.ts";
 import { KyselyOidcProviderRepository } from "./KyselyOidcProviderRepository.ts";
 import { KyselyPasswordPolicyRepository } from "./KyselyPasswordPolicyRepository.ts";
 import { KyselyRoleRepository } from "./KyselyRoleRepository.ts";
+import { KyselyRootPasswordRepository } from "./KyselyRootPasswordRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
 import {
   kyselySigningCertificateRepository,
@@ -49,6 +50,7 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     mfaDeviceTags: new KyselyTagRepository(db),
     mfaCodeFailures: new KyselyMfaCodeFailureRepository(db),
     loginProfiles: new KyselyLoginProfileRepository(db),
+    rootPasswords: new KyselyRootPasswordRepository(db),
     passwordPolicies: new KyselyPasswordPolicyRepository(db),
     sshPublicKeys: kyselySshPublicKeyRepository(db),
     signingCertificates: kyselySigningCertificateRepository(db),
@@ -78,6 +80,7 @@ export class KyselyStore implements Store {
   readonly mfaDeviceTags;
   readonly mfaCodeFailures;
   readonly loginProfiles;
+  readonly rootPasswords;
   readonly passwordPolicies;
   readonly sshPublicKeys;
   readonly signingCertificates;
@@ -114,6 +117,7 @@ export class KyselyStore implements Store {
     this.mfaDeviceTags = session.mfaDeviceTags;
     this.mfaCodeFailures = session.mfaCodeFailures;
     this.loginProfiles = session.loginProfiles;
+    this.rootPasswords = session.rootPasswords;
     this.passwordPolicies = session.passwordPolicies;
     this.sshPublicKeys = session.sshPublicKeys;
     this.signingCertificates = session.signingCertificates;

@@ -103,6 +103,14 @@ export class KyselyUserRepository implements UserRepository {
     return countRows(this.db, "users", "account_id", accountId);
   }
 
+  async recordPasswordUse(userId: string, at: Date): Promise<void> {
+    await this.db
+      .updateTable("users")
+      .set({ password_last_used: at.toISOString() })
+      .where("user_id", "=", userId)
+      .execute();
+  }
+
   async attachments(userId: string): Promise<UserAttachments> {
     const policies = new KyselyUserPolicyRepository(this.db);
     return {

@@ -9,6 +9,8 @@ import * as m0005 from "./m0005_roles.ts";
 import * as m0006 from "./m0006_account_aliases.ts";
 import * as m0007 from "./m0007_credentials_and_reports.ts";
 import * as m0008 from "./m0008_oidc_providers.ts";
+import * as m0009 from "./m0009_root_passwords.ts";
+import * as m0010 from "./m0010_security_keys.ts";
 
 export const migrationList: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -19,4 +21,6 @@ export const migrationList: Record<string, Migration> = {
   "0006_account_aliases": m0006,
   "0007_credentials_and_reports": m0007,
   "0008_oidc_providers": m0008,
+  "0009_root_passwords": m0009,
+  "0010_security_keys": m0010,
 };
