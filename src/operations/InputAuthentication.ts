@@ -1,7 +1,7 @@
 // Operations that are not signed: AssumeRoleWithWebIdentity and AssumeRoleWithSAML prove who sent
 // them by the identity provider's token or assertion in their input, as AWS's SDKs send them
-// (no SigV4). The pipeline skips the signature for such an operation and, inside the operation's
-// own transaction, asks it to authenticate its input; the caller it returns is then authorized
+// (no SigV4). The pipeline skips the signature for such an operation and, before the operation's
+// transaction opens, asks it to authenticate its input; the caller it returns is then authorized
 // like any other (the role's trust policy decides) and recorded in the audit trail.
 
 import type { StoreSession } from "../store/ports.ts";
@@ -18,7 +18,11 @@ export interface FederationServices {
 }
 
 export interface InputAuthenticationScope {
-  /** The session the operation runs in: for a change, its transaction. */
+  /**
+   * The store itself, not the operation's transaction: verifying may wait on the network, and no
+   * transaction is held open meanwhile. What must be recorded atomically with the change (a SAML
+   * assertion's id, spent) is recorded by `execute`, in the transaction.
+   */
   readonly store: StoreSession;
   readonly now: Date;
   readonly sourceIp: string;

@@ -27,7 +27,7 @@ export interface Operation<I = unknown, O = unknown> {
   /**
    * Set for the operations a token in their input authenticates (AssumeRoleWithWebIdentity,
    * AssumeRoleWithSAML): the request is not signed, and this verifies the token and says who the
-   * caller is, before authorization and inside the operation's transaction. Every other
+   * caller is, before authorization and before the operation's transaction opens. Every other
    * operation is authenticated by its SigV4 signature.
    */
   authenticate?(input: I, scope: InputAuthenticationScope): Promise<CallerIdentity>;

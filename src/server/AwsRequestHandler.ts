@@ -279,23 +279,25 @@ export class AwsRequestHandler {
       region: state.region,
       secureTransport: false,
     };
-    const callerOn = async (store: StoreSession): Promise<CallerIdentity> => {
-      if (state.caller) return state.caller;
+    // A token in the input is verified before the transaction opens, on the store directly: the
+    // verification may wait on the network (an OIDC issuer's keys, up to its timeout), and a
+    // transaction held open meanwhile would hold every other write (SQLite has one writer).
+    if (!state.caller) {
       if (!operation.authenticate) throw new InternalFailure();
       state.caller = await operation.authenticate(input, {
-        store,
+        store: this.deps.store,
         now: state.now,
         sourceIp: state.sourceIp,
         federation: this.deps.federation ?? {},
       });
-      return state.caller;
-    };
+    }
+    const caller = state.caller;
     const executed = await executeOperation({
       operation,
       input,
       store: this.deps.store,
       context: {
-        ...(state.caller ? { caller: state.caller } : {}),
+        caller,
         now: state.now,
         random: this.random,
         sealer: this.deps.sealer,
@@ -306,13 +308,7 @@ export class AwsRequestHandler {
         ...(this.deps.federation ? { federation: this.deps.federation } : {}),
         auditDetails,
       },
-      authorize: async (store) => {
-        const caller = await callerOn(store);
-        return {
-          ...(await this.deps.authorizer.authorize({ operation, input, caller, store, facts })),
-          caller,
-        };
-      },
+      authorize: (store) => this.deps.authorizer.authorize({ operation, input, caller, store, facts }),
       auditRecord: (output) => this.auditEvent(state, { output, details: auditDetails }),
     });
     flight.output = executed.output;

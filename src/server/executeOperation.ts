@@ -7,8 +7,6 @@
 import type { AuditEvent } from "../domain/AuditEvent.ts";
 import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import type { AwsError } from "../domain/errors/AwsError.ts";
-import { InternalFailure } from "../domain/errors/commonErrors.ts";
-import type { CallerIdentity } from "../domain/Principal.ts";
 import { CommitThenFail } from "../operations/CommitThenFail.ts";
 import type { Operation } from "../operations/Operation.ts";
 import type { OperationContext } from "../operations/OperationContext.ts";
@@ -18,15 +16,10 @@ export interface Execution<I, O> {
   readonly operation: Operation<I, O>;
   readonly input: I;
   readonly store: Store;
-  /**
-   * Everything the handler receives but the store session and `invalidate`; the caller may come
-   * from `authorize` instead (an operation its input authenticates).
-   */
-  readonly context: Omit<OperationContext, "store" | "invalidate" | "caller"> & { caller?: CallerIdentity };
+  /** Everything the handler receives but the store session and `invalidate`. */
+  readonly context: Omit<OperationContext, "store" | "invalidate">;
   /** The authorize step, run on the session the operation will run on. */
-  readonly authorize?: (
-    session: StoreSession,
-  ) => Promise<{ mfaProvedAt?: Date; caller?: CallerIdentity } | undefined>;
+  readonly authorize?: (session: StoreSession) => Promise<{ mfaProvedAt?: Date } | undefined>;
   /** The change's audit record, written in its transaction (changes only). */
   readonly auditRecord: (output: O) => AuditEvent;
 }
@@ -39,24 +32,16 @@ export interface Executed<O> {
 
 export async function executeOperation<I, O>(run: Execution<I, O>): Promise<Executed<O>> {
   const changed: ChangedEntity[] = [];
-  const contextOn = (
-    store: StoreSession,
-    outcome: { mfaProvedAt?: Date; caller?: CallerIdentity } | undefined,
-  ): OperationContext => {
-    const caller = outcome?.caller ?? run.context.caller;
-    if (!caller) throw new InternalFailure();
-    return {
-      ...run.context,
-      caller,
-      store,
-      ...(outcome?.mfaProvedAt ? { mfaProvedAt: outcome.mfaProvedAt } : {}),
-      invalidate: (entity) => changed.push(entity),
-    };
-  };
+  const contextOn = (store: StoreSession, mfaProvedAt: Date | undefined): OperationContext => ({
+    ...run.context,
+    store,
+    ...(mfaProvedAt ? { mfaProvedAt } : {}),
+    invalidate: (entity) => changed.push(entity),
+  });
   if (!run.operation.mutating) {
     const outcome = await run.authorize?.(run.store);
     return {
-      output: await run.operation.execute(run.input, contextOn(run.store, outcome)),
+      output: await run.operation.execute(run.input, contextOn(run.store, outcome?.mfaProvedAt)),
       changed,
     };
   }
@@ -66,7 +51,7 @@ export async function executeOperation<I, O>(run: Execution<I, O>): Promise<Exec
     try {
       // A code checked while authorizing (AssumeRole's) counts its failures like the operation's own.
       const outcome = await run.authorize?.(tx);
-      result = await run.operation.execute(run.input, contextOn(tx, outcome));
+      result = await run.operation.execute(run.input, contextOn(tx, outcome?.mfaProvedAt));
     } catch (err) {
       if (!(err instanceof CommitThenFail)) throw err;
       failed.error = err.error;
