@@ -15,6 +15,7 @@ import { CreateLoginProfile } from "./iam/CreateLoginProfile.ts";
 import { CreatePolicy } from "./iam/CreatePolicy.ts";
 import { CreatePolicyVersion } from "./iam/CreatePolicyVersion.ts";
 import { CreateRole } from "./iam/CreateRole.ts";
+import { CreateSAMLProvider } from "./iam/CreateSAMLProvider.ts";
 import { CreateUser } from "./iam/CreateUser.ts";
 import { CreateVirtualMFADevice } from "./iam/CreateVirtualMFADevice.ts";
 import { DeactivateMFADevice } from "./iam/DeactivateMFADevice.ts";
@@ -30,6 +31,7 @@ import { DeletePolicyVersion } from "./iam/DeletePolicyVersion.ts";
 import { DeleteRole } from "./iam/DeleteRole.ts";
 import { DeleteRolePermissionsBoundary } from "./iam/DeleteRolePermissionsBoundary.ts";
 import { DeleteRolePolicy } from "./iam/DeleteRolePolicy.ts";
+import { DeleteSAMLProvider } from "./iam/DeleteSAMLProvider.ts";
 import { DeleteSigningCertificate } from "./iam/DeleteSigningCertificate.ts";
 import { DeleteSSHPublicKey } from "./iam/DeleteSSHPublicKey.ts";
 import { DeleteUser } from "./iam/DeleteUser.ts";
@@ -57,6 +59,7 @@ import { GetPolicy } from "./iam/GetPolicy.ts";
 import { GetPolicyVersion } from "./iam/GetPolicyVersion.ts";
 import { GetRole } from "./iam/GetRole.ts";
 import { GetRolePolicy } from "./iam/GetRolePolicy.ts";
+import { GetSAMLProvider } from "./iam/GetSAMLProvider.ts";
 import { GetSSHPublicKey } from "./iam/GetSSHPublicKey.ts";
 import { GetUser } from "./iam/GetUser.ts";
 import { GetUserPolicy } from "./iam/GetUserPolicy.ts";
@@ -80,6 +83,8 @@ import { ListPolicyVersions } from "./iam/ListPolicyVersions.ts";
 import { ListRolePolicies } from "./iam/ListRolePolicies.ts";
 import { ListRoles } from "./iam/ListRoles.ts";
 import { ListRoleTags } from "./iam/ListRoleTags.ts";
+import { ListSAMLProviders } from "./iam/ListSAMLProviders.ts";
+import { ListSAMLProviderTags } from "./iam/ListSAMLProviderTags.ts";
 import { ListSigningCertificates } from "./iam/ListSigningCertificates.ts";
 import { ListSSHPublicKeys } from "./iam/ListSSHPublicKeys.ts";
 import { ListUserPolicies } from "./iam/ListUserPolicies.ts";
@@ -101,11 +106,13 @@ import { TagInstanceProfile } from "./iam/TagInstanceProfile.ts";
 import { TagMFADevice } from "./iam/TagMFADevice.ts";
 import { TagPolicy } from "./iam/TagPolicy.ts";
 import { TagRole } from "./iam/TagRole.ts";
+import { TagSAMLProvider } from "./iam/TagSAMLProvider.ts";
 import { TagUser } from "./iam/TagUser.ts";
 import { UntagInstanceProfile } from "./iam/UntagInstanceProfile.ts";
 import { UntagMFADevice } from "./iam/UntagMFADevice.ts";
 import { UntagPolicy } from "./iam/UntagPolicy.ts";
 import { UntagRole } from "./iam/UntagRole.ts";
+import { UntagSAMLProvider } from "./iam/UntagSAMLProvider.ts";
 import { UntagUser } from "./iam/UntagUser.ts";
 import { UpdateAccessKey } from "./iam/UpdateAccessKey.ts";
 import { UpdateAccountPasswordPolicy } from "./iam/UpdateAccountPasswordPolicy.ts";
@@ -114,6 +121,7 @@ import { UpdateGroup } from "./iam/UpdateGroup.ts";
 import { UpdateLoginProfile } from "./iam/UpdateLoginProfile.ts";
 import { UpdateRole } from "./iam/UpdateRole.ts";
 import { UpdateRoleDescription } from "./iam/UpdateRoleDescription.ts";
+import { UpdateSAMLProvider } from "./iam/UpdateSAMLProvider.ts";
 import { UpdateSigningCertificate } from "./iam/UpdateSigningCertificate.ts";
 import { UpdateSSHPublicKey } from "./iam/UpdateSSHPublicKey.ts";
 import { UpdateUser } from "./iam/UpdateUser.ts";
@@ -253,6 +261,14 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     ListSigningCertificates,
     UpdateSigningCertificate,
     DeleteSigningCertificate,
+    CreateSAMLProvider,
+    GetSAMLProvider,
+    ListSAMLProviders,
+    UpdateSAMLProvider,
+    DeleteSAMLProvider,
+    TagSAMLProvider,
+    UntagSAMLProvider,
+    ListSAMLProviderTags,
   ]),
   sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole, DecodeAuthorizationMessage]),
 };

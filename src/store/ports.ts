@@ -13,6 +13,7 @@ import type { InlinePolicy, ManagedPolicy, PolicyVersion } from "../domain/Manag
 import type { MfaDevice, MfaOwner } from "../domain/MfaDevice.ts";
 import type { PasswordPolicy } from "../domain/PasswordPolicy.ts";
 import type { Role } from "../domain/Role.ts";
+import type { SamlProvider } from "../domain/SamlProvider.ts";
 import type { SigningCertificate } from "../domain/SigningCertificate.ts";
 import type { CredentialStatus, SshPublicKey } from "../domain/SshPublicKey.ts";
 import type { Tag } from "../domain/Tag.ts";
@@ -254,6 +255,28 @@ export interface InstanceProfileRepository {
   removeRole(instanceProfileId: string, roleId: string): Promise<void>;
 }
 
+/** SAML identity providers, by ARN, and the assertion ids already redeemed through them. */
+export interface SamlProviderRepository {
+  getByArn(arn: string): Promise<SamlProvider | undefined>;
+  /** The account's providers in ARN order. */
+  list(accountId: string): Promise<SamlProvider[]>;
+  count(accountId: string): Promise<number>;
+  create(provider: SamlProvider): Promise<void>;
+  /** Replaces the metadata and what was read from it. */
+  updateMetadata(
+    samlProviderId: string,
+    change: Pick<SamlProvider, "metadataDocument" | "entityId" | "certificates" | "validUntil">,
+  ): Promise<void>;
+  /** Deletes the provider, its tags and its redeemed assertion ids. */
+  delete(samlProviderId: string): Promise<void>;
+  /**
+   * Records that an assertion was redeemed, to be remembered until `expiresAt`; false if it was
+   * redeemed before and has not expired. Forgets expired ids first. Call inside the transaction
+   * that issues the session, so two racing redemptions cannot both pass.
+   */
+  redeemAssertion(samlProviderId: string, assertionId: string, expiresAt: Date, now: Date): Promise<boolean>;
+}
+
 /** Virtual MFA devices of an account, by serial number (matched without regard to case). */
 export interface MfaDeviceRepository {
   get(accountId: string, serialNumber: string): Promise<MfaDevice | undefined>;
@@ -327,6 +350,8 @@ export interface StoreSession {
   readonly sshPublicKeys: SshPublicKeyRepository;
   readonly signingCertificates: SigningCertificateRepository;
   readonly credentialReports: CredentialReportRepository;
+  readonly samlProviders: SamlProviderRepository;
+  readonly samlProviderTags: TagRepository;
   readonly audit: AuditRepository;
 }
 

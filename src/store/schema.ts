@@ -256,6 +256,25 @@ export interface CredentialReportsTable {
   content: string;
 }
 
+export interface SamlProvidersTable {
+  saml_provider_id: string;
+  account_id: string;
+  name: string;
+  arn: string;
+  metadata_document: string;
+  entity_id: string;
+  /** JSON array of PEM certificates. */
+  certificates: string;
+  create_date: string;
+  valid_until: string;
+}
+
+export interface SamlRedeemedAssertionsTable {
+  saml_provider_id: string;
+  assertion_id: string;
+  expires_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   account_aliases: AccountAliasesTable;
@@ -284,4 +303,6 @@ export interface Database {
   ssh_public_keys: SshPublicKeysTable;
   signing_certificates: SigningCertificatesTable;
   credential_reports: CredentialReportsTable;
+  saml_providers: SamlProvidersTable;
+  saml_redeemed_assertions: SamlRedeemedAssertionsTable;
 }

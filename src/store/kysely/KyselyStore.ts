@@ -21,6 +21,7 @@ import { KyselyMfaCodeFailureRepository } from "./KyselyMfaCodeFailureRepository
 import { KyselyMfaDeviceRepository } from "./KyselyMfaDeviceRepository.ts";
 import { KyselyPasswordPolicyRepository } from "./KyselyPasswordPolicyRepository.ts";
 import { KyselyRoleRepository } from "./KyselyRoleRepository.ts";
+import { KyselySamlProviderRepository } from "./KyselySamlProviderRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
 import {
   kyselySigningCertificateRepository,
@@ -52,6 +53,8 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     sshPublicKeys: kyselySshPublicKeyRepository(db),
     signingCertificates: kyselySigningCertificateRepository(db),
     credentialReports: new KyselyCredentialReportRepository(db),
+    samlProviders: new KyselySamlProviderRepository(db),
+    samlProviderTags: new KyselyTagRepository(db),
     audit: new KyselyAuditRepository(db),
   };
 }
@@ -79,6 +82,8 @@ export class KyselyStore implements Store {
   readonly sshPublicKeys;
   readonly signingCertificates;
   readonly credentialReports;
+  readonly samlProviders;
+  readonly samlProviderTags;
   readonly audit;
 
   /**
@@ -113,6 +118,8 @@ export class KyselyStore implements Store {
     this.sshPublicKeys = session.sshPublicKeys;
     this.signingCertificates = session.signingCertificates;
     this.credentialReports = session.credentialReports;
+    this.samlProviders = session.samlProviders;
+    this.samlProviderTags = session.samlProviderTags;
     this.audit = audit ?? session.audit;
   }
 
