@@ -29,6 +29,10 @@ program
     "--audit-retention-days <days>",
     "prune audit records older than this (env PORTCULLIS_AUDIT_RETENTION_DAYS, default 90; 0 keeps them forever)",
   )
+  .option(
+    "--saml-audience <list>",
+    "comma-separated sign-in URLs accepted as SAML audience and recipient besides AWS's (env PORTCULLIS_SAML_AUDIENCE)",
+  )
   .action((opts) => serveCommand(opts));
 
 // Options belong to the command they follow, so `audit mfa --data D` is mfa's --data.

@@ -11,8 +11,10 @@ import type { StoreSession } from "../store/ports.ts";
  * the network and cached; operator settings such as accepted SAML audiences). Each kind of
  * federation adds its own member; the server supplies them all.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: each federation kind declares its own member
-export interface FederationServices {}
+export interface FederationServices {
+  /** Sign-in URLs the operator adds to AWS's own as accepted SAML audiences and recipients. */
+  saml?: { readonly audiences: readonly string[] };
+}
 
 export interface InputAuthenticationScope {
   /** The session the operation runs in: for a change, its transaction. */

@@ -129,6 +129,7 @@ import { UploadSigningCertificate } from "./iam/UploadSigningCertificate.ts";
 import { UploadSSHPublicKey } from "./iam/UploadSSHPublicKey.ts";
 import type { Operation } from "./Operation.ts";
 import { AssumeRole } from "./sts/AssumeRole.ts";
+import { AssumeRoleWithSAML } from "./sts/AssumeRoleWithSAML.ts";
 import { DecodeAuthorizationMessage } from "./sts/DecodeAuthorizationMessage.ts";
 import { GetAccessKeyInfo } from "./sts/GetAccessKeyInfo.ts";
 import { GetCallerIdentity } from "./sts/GetCallerIdentity.ts";
@@ -270,5 +271,12 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     UntagSAMLProvider,
     ListSAMLProviderTags,
   ]),
-  sts: byName([GetCallerIdentity, GetAccessKeyInfo, GetSessionToken, AssumeRole, DecodeAuthorizationMessage]),
+  sts: byName([
+    GetCallerIdentity,
+    GetAccessKeyInfo,
+    GetSessionToken,
+    AssumeRole,
+    DecodeAuthorizationMessage,
+    AssumeRoleWithSAML,
+  ]),
 };

@@ -23,6 +23,8 @@ export interface ServerConfig {
   transport?: Partial<TransportLimits>;
   /** Audit records older than this many days are pruned; 0 keeps them forever. Default 90. */
   auditRetentionDays?: number;
+  /** Sign-in URLs accepted as SAML Audience and Recipient besides AWS's (a self-hosted sign-in page). */
+  samlAudiences?: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +36,7 @@ export interface ConfigFlags {
   logLevel?: string;
   stsRegions?: string;
   auditRetentionDays?: string;
+  samlAudience?: string;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -101,6 +104,13 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     );
   }
 
+  const samlAudienceText = flags.samlAudience ?? env.PORTCULLIS_SAML_AUDIENCE;
+  const samlAudiences = samlAudienceText?.split(",").map((a) => a.trim());
+  for (const audience of samlAudiences ?? []) {
+    if (!/^(https?:\/\/|urn:)\S+$/.test(audience))
+      throw new ConfigError(`--saml-audience: '${audience}' is not a URL or URN`);
+  }
+
   return {
     host,
     port,
@@ -112,5 +122,6 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     ...(stsRegions ? { stsRegions } : {}),
     ...(Object.keys(transport).length > 0 ? { transport } : {}),
     ...(retentionText !== undefined ? { auditRetentionDays: Number(retentionText) } : {}),
+    ...(samlAudiences ? { samlAudiences } : {}),
   };
 }

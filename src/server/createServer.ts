@@ -73,6 +73,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     lastUsed,
     log: logger,
     regions: { sts: new Set(config.stsRegions ?? COMMERCIAL_REGIONS) },
+    federation: { saml: { audiences: config.samlAudiences ?? [] } },
   });
   const refusalTimer = setInterval(() => handler.sweepRefusals(new Date()), 60_000);
   refusalTimer.unref();

@@ -10,21 +10,16 @@
 // role session assumes a role (role chaining). Chaining carries the transitive session tags and
 // the source identity, which the new request cannot change.
 
-import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
-import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
-import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
 import { parseRoleArn } from "../../domain/arns.ts";
 import { AccessDenied, ValidationError } from "../../domain/errors/commonErrors.ts";
-import { assumedRoleArn } from "../../domain/Principal.ts";
-import type { Tag } from "../../domain/Tag.ts";
 import type { AssumeRoleRequest, AssumeRoleResponse } from "../../generated/sts/stsShapes.ts";
-import { assertUniqueTagKeys, requestTagConditionKeys } from "../iam/validateTags.ts";
+import { requestTagConditionKeys } from "../iam/validateTags.ts";
 import { proveStsMfaCode } from "../mfa/proveStsMfaCode.ts";
 import { ownerOfCaller } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
+import { issueRoleSession } from "./issueRoleSession.ts";
 import { trustPolicyOf } from "./resolveRoleToAssume.ts";
-import { ROLE_CHAINING_MAX_SECONDS, sessionPolicies } from "./sessionPolicies.ts";
-import { sessionTags } from "./sessionTags.ts";
+import { ROLE_CHAINING_MAX_SECONDS } from "./sessionPolicies.ts";
 
 export const DEFAULT_ROLE_SESSION_SECONDS = 3_600;
 
@@ -80,73 +75,18 @@ export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>
         "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
       );
     }
-    const requestTags: Tag[] = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value }));
-    assertUniqueTagKeys(requestTags);
-    const tags = sessionTags(parent, requestTags, input.TransitiveTagKeys ?? []);
-    const policies = sessionPolicies(input, tags.tags);
-
-    // The source identity is set once, by the first session of a chain, and then sticks.
-    const sourceIdentity = parent?.sourceIdentity ?? input.SourceIdentity;
-    if (
-      parent?.sourceIdentity !== undefined &&
-      input.SourceIdentity !== undefined &&
-      input.SourceIdentity !== parent.sourceIdentity
-    ) {
-      // AWS wording unconfirmed.
-      throw new AccessDenied("The source identity of a role session cannot be changed by role chaining.");
-    }
-
-    const mfaAt = mfaProvedAt ?? caller.credential.mfaAuthenticatedAt;
-    const issuedAt = Math.floor(now.getTime() / 1000);
-    const expiresAt = issuedAt + duration;
-    const accessKeyId = generateAccessKeyId("temporary", random, role.accountId);
-    const secretAccessKey = generateSecretAccessKey(random);
-    const arn = assumedRoleArn(role.accountId, role.roleName, input.RoleSessionName);
-    const assumedRoleId = `${role.roleId}:${input.RoleSessionName}`;
-    const originUserId = caller.userId ?? caller.credential.originUserId;
-    const sourceAccessKeyId =
-      caller.credential.sourceAccessKeyId ??
-      (caller.credential.kind === "long-term-key" ? caller.credential.accessKeyId : undefined);
-    const sessionToken = encodeSessionToken(
+    return issueRoleSession(
       {
-        accessKeyId,
-        secretAccessKey,
-        accountId: role.accountId,
-        principalType: "assumed-role",
-        principalArn: arn,
-        principalId: assumedRoleId,
-        roleId: role.roleId,
-        roleName: role.roleName,
-        roleArn: role.arn,
-        roleSessionName: input.RoleSessionName,
-        ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
-        issuedAt,
-        expiresAt,
-        ...(mfaAt ? { mfaAuthenticatedAt: Math.floor(mfaAt.getTime() / 1000) } : {}),
-        ...(policies.inline !== undefined ? { sessionPolicy: policies.inline } : {}),
-        ...(policies.arns.length > 0 ? { sessionPolicyArns: policies.arns } : {}),
-        ...(sourceAccessKeyId ? { sourceAccessKeyId } : {}),
-        ...(originUserId ? { originUserId } : {}),
-        ...(tags.tags.length > 0 ? { tags: Object.fromEntries(tags.tags.map((t) => [t.Key, t.Value])) } : {}),
-        ...(tags.transitiveTagKeys.length > 0 ? { transitiveTagKeys: tags.transitiveTagKeys } : {}),
-        ...(chained ? { chained: 1 } : {}),
+        role,
+        sessionName: input.RoleSessionName,
+        durationSeconds: duration,
+        tags: (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value })),
+        transitiveTagKeys: input.TransitiveTagKeys ?? [],
+        policy: input,
+        ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
+        ...(mfaProvedAt ? { mfaProvedAt } : {}),
       },
-      sealer,
+      { caller, store, now, random, sealer, region, auditDetails },
     );
-    await store.roles.recordLastUsed(role.roleId, now, region);
-    auditDetails.temporaryAccessKeyId = accessKeyId;
-    auditDetails.mfaAuthenticated = mfaAt !== undefined;
-    auditDetails.chained = chained;
-    return {
-      Credentials: {
-        AccessKeyId: accessKeyId,
-        SecretAccessKey: secretAccessKey,
-        SessionToken: sessionToken,
-        Expiration: new Date(expiresAt * 1000),
-      },
-      AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: arn },
-      ...(policies.packedPolicySize !== undefined ? { PackedPolicySize: policies.packedPolicySize } : {}),
-      ...(sourceIdentity !== undefined ? { SourceIdentity: sourceIdentity } : {}),
-    };
   },
 });
