@@ -133,6 +133,7 @@ import { AssumeRoleWithSAML } from "./sts/AssumeRoleWithSAML.ts";
 import { DecodeAuthorizationMessage } from "./sts/DecodeAuthorizationMessage.ts";
 import { GetAccessKeyInfo } from "./sts/GetAccessKeyInfo.ts";
 import { GetCallerIdentity } from "./sts/GetCallerIdentity.ts";
+import { GetFederationToken } from "./sts/GetFederationToken.ts";
 import { GetSessionToken } from "./sts/GetSessionToken.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: each operation is typed by its own input and output
@@ -278,5 +279,6 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     AssumeRole,
     DecodeAuthorizationMessage,
     AssumeRoleWithSAML,
+    GetFederationToken,
   ]),
 };

@@ -4,9 +4,6 @@
 // session token, and the role's last use. AssumeRole, AssumeRoleWithSAML and
 // AssumeRoleWithWebIdentity differ only in who the caller is and where these inputs come from.
 
-import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
-import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
-import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
 import { AccessDenied } from "../../domain/errors/commonErrors.ts";
 import { assumedRoleArn, type CallerIdentity } from "../../domain/Principal.ts";
 import type { Role } from "../../domain/Role.ts";
@@ -14,6 +11,7 @@ import type { Tag } from "../../domain/Tag.ts";
 import type { AssumedRoleUser, Credentials } from "../../generated/sts/stsShapes.ts";
 import { assertUniqueTagKeys } from "../iam/validateTags.ts";
 import type { OperationContext } from "../OperationContext.ts";
+import { issueTemporaryCredentials } from "./issueTemporaryCredentials.ts";
 import { sessionPolicies } from "./sessionPolicies.ts";
 import { sessionTags } from "./sessionTags.ts";
 
@@ -60,18 +58,12 @@ export async function issueRoleSession(
   }
 
   const mfaAt = request.mfaProvedAt ?? caller.credential.mfaAuthenticatedAt;
-  const issuedAt = Math.floor(now.getTime() / 1000);
-  const expiresAt = issuedAt + request.durationSeconds;
-  const accessKeyId = generateAccessKeyId("temporary", random, role.accountId);
-  const secretAccessKey = generateSecretAccessKey(random);
   const arn = assumedRoleArn(role.accountId, role.roleName, sessionName);
   const assumedRoleId = `${role.roleId}:${sessionName}`;
   const originUserId = caller.userId ?? caller.credential.originUserId;
   const sourceAccessKeyId = sourceAccessKeyOf(caller);
-  const sessionToken = encodeSessionToken(
+  const credentials = issueTemporaryCredentials(
     {
-      accessKeyId,
-      secretAccessKey,
       accountId: role.accountId,
       principalType: "assumed-role",
       principalArn: arn,
@@ -81,8 +73,6 @@ export async function issueRoleSession(
       roleArn: role.arn,
       roleSessionName: sessionName,
       ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
-      issuedAt,
-      expiresAt,
       ...(mfaAt ? { mfaAuthenticatedAt: Math.floor(mfaAt.getTime() / 1000) } : {}),
       ...(policies.inline !== undefined ? { sessionPolicy: policies.inline } : {}),
       ...(policies.arns.length > 0 ? { sessionPolicyArns: policies.arns } : {}),
@@ -92,19 +82,15 @@ export async function issueRoleSession(
       ...(tags.transitiveTagKeys.length > 0 ? { transitiveTagKeys: tags.transitiveTagKeys } : {}),
       ...(chained ? { chained: 1 } : {}),
     },
-    sealer,
+    request.durationSeconds,
+    { now, random, sealer },
   );
   await store.roles.recordLastUsed(role.roleId, now, region);
-  auditDetails.temporaryAccessKeyId = accessKeyId;
+  auditDetails.temporaryAccessKeyId = credentials.AccessKeyId;
   auditDetails.mfaAuthenticated = mfaAt !== undefined;
   auditDetails.chained = chained;
   return {
-    Credentials: {
-      AccessKeyId: accessKeyId,
-      SecretAccessKey: secretAccessKey,
-      SessionToken: sessionToken,
-      Expiration: new Date(expiresAt * 1000),
-    },
+    Credentials: credentials,
     AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: arn },
     ...(policies.packedPolicySize !== undefined ? { PackedPolicySize: policies.packedPolicySize } : {}),
     ...(sourceIdentity !== undefined ? { SourceIdentity: sourceIdentity } : {}),
