@@ -51,6 +51,12 @@ const TRUST = JSON.stringify({
   ],
 });
 
+/** Moves the signed assertion into the Response's Extensions, with `inPlace` where it was. */
+function hideSignedAssertion(xml: string, inPlace: string): string {
+  const signed = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)?.[0] ?? "";
+  return xml.replace(signed, `<samlp:Extensions>${signed}</samlp:Extensions>${inPlace}`);
+}
+
 describe("AssumeRoleWithSAML", { skip }, () => {
   let idp: TestSamlIdp;
   const sts = () => stsClient(running.server.url, NO_KEYS);
@@ -146,23 +152,13 @@ describe("AssumeRoleWithSAML", { skip }, () => {
     );
     // The signed assertion hidden in Extensions, an unsigned one in its place.
     await expectAwsError(
-      assume({
-        tamper: (xml) => {
-          const signed = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)?.[0] ?? "";
-          return xml.replace(signed, `<samlp:Extensions>${signed}</samlp:Extensions>${evil}`);
-        },
-      }),
+      assume({ tamper: (xml) => hideSignedAssertion(xml, evil) }),
       "InvalidIdentityToken",
       400,
     );
     // Only the signed assertion, but not where the Response holds it.
     await expectAwsError(
-      assume({
-        tamper: (xml) => {
-          const signed = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(xml)?.[0] ?? "";
-          return xml.replace(signed, `<samlp:Extensions>${signed}</samlp:Extensions>`);
-        },
-      }),
+      assume({ tamper: (xml) => hideSignedAssertion(xml, "") }),
       "InvalidIdentityToken",
       400,
     );

@@ -32,6 +32,7 @@ import { awsCliJson } from "../support/awsCli.ts";
 import { iamClient } from "../support/awsClients.ts";
 import { createUserWithKey } from "../support/createUserWithKey.ts";
 import { expectAwsError } from "../support/expectRefusal.ts";
+import { makeKeyPair } from "../support/samlIdp.ts";
 import { ROOT_KEY } from "../support/startTestServer.ts";
 import { useTestServer } from "../support/useTestServer.ts";
 
@@ -75,30 +76,9 @@ async function openssl(dir: string, ...args: string[]): Promise<void> {
   await run("openssl", args, { cwd: dir });
 }
 
-/** A fresh self-signed certificate, valid from now for a day. */
+/** A fresh self-signed certificate, valid from now (made by openssl, as the SAML test IdP makes its own). */
 async function selfSigned(name: string): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-cert-"));
-  try {
-    await openssl(
-      dir,
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      "k.pem",
-      "-out",
-      "c.pem",
-      "-days",
-      "1",
-      "-subj",
-      `/CN=${name}`,
-    );
-    return fs.readFileSync(path.join(dir, "c.pem"), "utf8");
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return makeKeyPair(name).certPem;
 }
 
 /** A self-signed certificate that expired on 2 January 2020 (openssl ca sets past dates). */
