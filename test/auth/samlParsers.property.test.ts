@@ -4,7 +4,7 @@
 // answer comes quickly (no hang on hostile input).
 
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import fc from "fast-check";
 import { parseSamlMetadata } from "../../src/auth/saml/parseSamlMetadata.ts";
 import { verifySamlResponse } from "../../src/auth/saml/verifySamlResponse.ts";
@@ -30,7 +30,10 @@ function outcome(run: () => unknown, allowed: ReadonlySet<string>): string {
 }
 
 describe("SAML parsers under hostile input", { skip }, () => {
-  const idp = skip ? undefined : new TestSamlIdp("https://idp.example.com/metadata");
+  let idp: TestSamlIdp | undefined;
+  before(async () => {
+    idp = await TestSamlIdp.create("https://idp.example.com/metadata");
+  });
   const expected = () => ({
     entityId: "https://idp.example.com/metadata",
     certificates: [idp?.keys.certPem ?? ""],

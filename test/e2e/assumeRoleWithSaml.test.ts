@@ -70,11 +70,11 @@ describe("AssumeRoleWithSAML", { skip }, () => {
     );
 
   test("setup: a provider, another provider, and a role that trusts the first", async () => {
-    idp = new TestSamlIdp("https://idp.example.com/metadata");
+    idp = await TestSamlIdp.create("https://idp.example.com/metadata");
     await running.iam.send(
       new CreateSAMLProviderCommand({ Name: "Corp", SAMLMetadataDocument: idp.metadata() }),
     );
-    const other = new TestSamlIdp("https://other.example.com/metadata");
+    const other = await TestSamlIdp.create("https://other.example.com/metadata");
     await running.iam.send(
       new CreateSAMLProviderCommand({ Name: "Other", SAMLMetadataDocument: other.metadata() }),
     );
@@ -136,7 +136,7 @@ describe("AssumeRoleWithSAML", { skip }, () => {
   test("unsigned, or signed by another key, is refused", async () => {
     await expectAwsError(assume({ sign: "none" }), "InvalidIdentityToken", 400, "Response signature invalid");
     await expectAwsError(
-      assume({ signer: makeKeyPair("attacker") }),
+      assume({ signer: await makeKeyPair("attacker") }),
       "InvalidIdentityToken",
       400,
       "Response signature invalid",

@@ -24,7 +24,7 @@ const running = useTestServer();
 
 describe("SAML providers", { skip }, () => {
   test("create, get, list, update, tag and delete a provider", async () => {
-    const idp = new TestSamlIdp("https://idp.example.com/metadata");
+    const idp = await TestSamlIdp.create("https://idp.example.com/metadata");
     const created = await running.iam.send(
       new CreateSAMLProviderCommand({
         Name: "Corp",
@@ -58,7 +58,7 @@ describe("SAML providers", { skip }, () => {
       [arn],
     );
 
-    const rotated = new TestSamlIdp("https://idp.example.com/metadata");
+    const rotated = await TestSamlIdp.create("https://idp.example.com/metadata");
     const updated = await running.iam.send(
       new UpdateSAMLProviderCommand({ SAMLProviderArn: arn, SAMLMetadataDocument: rotated.metadata() }),
     );
@@ -89,7 +89,7 @@ describe("SAML providers", { skip }, () => {
   });
 
   test("unusable metadata is refused: not XML, a DTD, no entity id, no signing certificate, a broken certificate", async () => {
-    const idp = new TestSamlIdp("https://idp.example.com/other");
+    const idp = await TestSamlIdp.create("https://idp.example.com/other");
     const good = idp.metadata();
     const pad = (s: string) => s + " ".repeat(Math.max(0, 1000 - s.length));
     const bad = [

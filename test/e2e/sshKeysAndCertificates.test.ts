@@ -78,7 +78,7 @@ async function openssl(dir: string, ...args: string[]): Promise<void> {
 
 /** A fresh self-signed certificate, valid from now (made by openssl, as the SAML test IdP makes its own). */
 async function selfSigned(name: string): Promise<string> {
-  return makeKeyPair(name).certPem;
+  return (await makeKeyPair(name)).certPem;
 }
 
 /** A self-signed certificate that expired on 2 January 2020 (openssl ca sets past dates). */

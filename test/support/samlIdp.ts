@@ -3,11 +3,12 @@
 // real IdPs sign them — the assertion, the response, or neither — with every field a test may
 // want to get wrong open to override.
 
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { SignedXml } from "xml-crypto";
 
 export const SIGN_IN_URL = "https://signin.aws.amazon.com/saml";
@@ -31,12 +32,13 @@ export function hasOpenssl(): boolean {
   }
 }
 
-export function makeKeyPair(commonName: string): KeyPair {
+/** A fresh RSA key and self-signed certificate; asynchronous, so a server in this process keeps answering. */
+export async function makeKeyPair(commonName: string): Promise<KeyPair> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-idp-"));
   try {
     const keyFile = path.join(dir, "key.pem");
     const certFile = path.join(dir, "cert.pem");
-    execFileSync(
+    await promisify(execFile)(
       "openssl",
       [
         "req",
@@ -51,7 +53,6 @@ export function makeKeyPair(commonName: string): KeyPair {
         "-days",
         "2",
       ].concat(["-subj", `/CN=${commonName}`]),
-      { stdio: "ignore" },
     );
     return { keyPem: fs.readFileSync(keyFile, "utf8"), certPem: fs.readFileSync(certFile, "utf8") };
   } finally {
@@ -91,12 +92,13 @@ function escapeXml(s: string): string {
 }
 
 export class TestSamlIdp {
-  readonly keys: KeyPair;
-  constructor(
+  private constructor(
     readonly entityId: string,
-    keys?: KeyPair,
-  ) {
-    this.keys = keys ?? makeKeyPair("portcullis-test-idp");
+    readonly keys: KeyPair,
+  ) {}
+
+  static async create(entityId: string): Promise<TestSamlIdp> {
+    return new TestSamlIdp(entityId, await makeKeyPair("portcullis-test-idp"));
   }
 
   metadata(): string {
