@@ -18,7 +18,12 @@ export function requestPrincipalOf(caller: CallerIdentity): RequestPrincipal {
         ...(caller.roleSession ? { roleArn: caller.roleSession.roleArn } : {}),
       };
     case "FederatedUser":
-      return { arn: caller.arn, accountId: caller.accountId, type: "federated-user" };
+      return {
+        arn: caller.arn,
+        accountId: caller.accountId,
+        type: "federated-user",
+        ...(caller.federatingUser ? { userArn: caller.federatingUser.arn } : {}),
+      };
     case "WebIdentityUser":
     case "SAMLUser":
       // Trust policies name such a caller by its provider: `"Principal": {"Federated": arn}`.

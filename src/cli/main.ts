@@ -33,6 +33,10 @@ program
     "--allow-http-oidc-issuers",
     "accept http:// OIDC issuers on loopback hosts, for tests and local IdPs (env PORTCULLIS_ALLOW_HTTP_OIDC_ISSUERS=1)",
   )
+  .option(
+    "--saml-audience <list>",
+    "comma-separated sign-in URLs accepted as SAML audience and recipient besides AWS's (env PORTCULLIS_SAML_AUDIENCE)",
+  )
   .action((opts) => serveCommand(opts));
 
 // Options belong to the command they follow, so `audit mfa --data D` is mfa's --data.

@@ -78,6 +78,11 @@ export interface CallerIdentity {
   readonly roleSession?: RoleSession;
   /** For WebIdentityUser and SAMLUser callers. */
   readonly identityProvider?: IdentityProviderClaim;
+  /**
+   * For FederatedUser callers (GetFederationToken): the IAM user whose policies bound the session
+   * (absent `userId`: the account root). Not `userId`: the session is not that user.
+   */
+  readonly federatingUser?: { readonly arn: string; readonly userId?: string };
   readonly credential: CallerCredential;
 }
 
@@ -129,6 +134,28 @@ export function identityProviderCaller(
     ...(claim.userName !== undefined ? { userName: claim.userName } : {}),
     identityProvider: { providerArn: claim.providerArn, conditionKeys: claim.conditionKeys },
     credential: { kind: "identity-token", accessKeyId: "" },
+  };
+}
+
+/** AWS's ARN for a GetFederationToken session. */
+export function federatedUserArn(accountId: string, name: string): string {
+  return `arn:aws:sts::${accountId}:federated-user/${name}`;
+}
+
+/** A GetFederationToken session: `ACCOUNT:NAME` is its id, as AWS's FederatedUserId. */
+export function federatedUserCaller(
+  accountId: string,
+  name: string,
+  federatingUser: { arn: string; userId?: string },
+  credential: CallerCredential,
+): CallerIdentity {
+  return {
+    type: "FederatedUser",
+    accountId,
+    arn: federatedUserArn(accountId, name),
+    principalId: `${accountId}:${name}`,
+    federatingUser,
+    credential,
   };
 }
 

@@ -15,6 +15,8 @@ import type { OidcFederation } from "./sts/OidcKeySource.ts";
 export interface FederationServices {
   /** OIDC: the issuers' signing keys, and whether loopback http issuers are allowed. */
   readonly oidc?: OidcFederation;
+  /** Sign-in URLs the operator adds to AWS's own as accepted SAML audiences and recipients. */
+  readonly saml?: { readonly audiences: readonly string[] };
 }
 
 export interface InputAuthenticationScope {

@@ -17,6 +17,7 @@ import { CreateOpenIDConnectProvider } from "./iam/CreateOpenIDConnectProvider.t
 import { CreatePolicy } from "./iam/CreatePolicy.ts";
 import { CreatePolicyVersion } from "./iam/CreatePolicyVersion.ts";
 import { CreateRole } from "./iam/CreateRole.ts";
+import { CreateSAMLProvider } from "./iam/CreateSAMLProvider.ts";
 import { CreateUser } from "./iam/CreateUser.ts";
 import { CreateVirtualMFADevice } from "./iam/CreateVirtualMFADevice.ts";
 import { DeactivateMFADevice } from "./iam/DeactivateMFADevice.ts";
@@ -33,6 +34,7 @@ import { DeletePolicyVersion } from "./iam/DeletePolicyVersion.ts";
 import { DeleteRole } from "./iam/DeleteRole.ts";
 import { DeleteRolePermissionsBoundary } from "./iam/DeleteRolePermissionsBoundary.ts";
 import { DeleteRolePolicy } from "./iam/DeleteRolePolicy.ts";
+import { DeleteSAMLProvider } from "./iam/DeleteSAMLProvider.ts";
 import { DeleteSigningCertificate } from "./iam/DeleteSigningCertificate.ts";
 import { DeleteSSHPublicKey } from "./iam/DeleteSSHPublicKey.ts";
 import { DeleteUser } from "./iam/DeleteUser.ts";
@@ -61,6 +63,7 @@ import { GetPolicy } from "./iam/GetPolicy.ts";
 import { GetPolicyVersion } from "./iam/GetPolicyVersion.ts";
 import { GetRole } from "./iam/GetRole.ts";
 import { GetRolePolicy } from "./iam/GetRolePolicy.ts";
+import { GetSAMLProvider } from "./iam/GetSAMLProvider.ts";
 import { GetSSHPublicKey } from "./iam/GetSSHPublicKey.ts";
 import { GetUser } from "./iam/GetUser.ts";
 import { GetUserPolicy } from "./iam/GetUserPolicy.ts";
@@ -86,6 +89,8 @@ import { ListPolicyVersions } from "./iam/ListPolicyVersions.ts";
 import { ListRolePolicies } from "./iam/ListRolePolicies.ts";
 import { ListRoles } from "./iam/ListRoles.ts";
 import { ListRoleTags } from "./iam/ListRoleTags.ts";
+import { ListSAMLProviders } from "./iam/ListSAMLProviders.ts";
+import { ListSAMLProviderTags } from "./iam/ListSAMLProviderTags.ts";
 import { ListSigningCertificates } from "./iam/ListSigningCertificates.ts";
 import { ListSSHPublicKeys } from "./iam/ListSSHPublicKeys.ts";
 import { ListUserPolicies } from "./iam/ListUserPolicies.ts";
@@ -109,12 +114,14 @@ import { TagMFADevice } from "./iam/TagMFADevice.ts";
 import { TagOpenIDConnectProvider } from "./iam/TagOpenIDConnectProvider.ts";
 import { TagPolicy } from "./iam/TagPolicy.ts";
 import { TagRole } from "./iam/TagRole.ts";
+import { TagSAMLProvider } from "./iam/TagSAMLProvider.ts";
 import { TagUser } from "./iam/TagUser.ts";
 import { UntagInstanceProfile } from "./iam/UntagInstanceProfile.ts";
 import { UntagMFADevice } from "./iam/UntagMFADevice.ts";
 import { UntagOpenIDConnectProvider } from "./iam/UntagOpenIDConnectProvider.ts";
 import { UntagPolicy } from "./iam/UntagPolicy.ts";
 import { UntagRole } from "./iam/UntagRole.ts";
+import { UntagSAMLProvider } from "./iam/UntagSAMLProvider.ts";
 import { UntagUser } from "./iam/UntagUser.ts";
 import { UpdateAccessKey } from "./iam/UpdateAccessKey.ts";
 import { UpdateAccountPasswordPolicy } from "./iam/UpdateAccountPasswordPolicy.ts";
@@ -124,6 +131,7 @@ import { UpdateLoginProfile } from "./iam/UpdateLoginProfile.ts";
 import { UpdateOpenIDConnectProviderThumbprint } from "./iam/UpdateOpenIDConnectProviderThumbprint.ts";
 import { UpdateRole } from "./iam/UpdateRole.ts";
 import { UpdateRoleDescription } from "./iam/UpdateRoleDescription.ts";
+import { UpdateSAMLProvider } from "./iam/UpdateSAMLProvider.ts";
 import { UpdateSigningCertificate } from "./iam/UpdateSigningCertificate.ts";
 import { UpdateSSHPublicKey } from "./iam/UpdateSSHPublicKey.ts";
 import { UpdateUser } from "./iam/UpdateUser.ts";
@@ -131,10 +139,12 @@ import { UploadSigningCertificate } from "./iam/UploadSigningCertificate.ts";
 import { UploadSSHPublicKey } from "./iam/UploadSSHPublicKey.ts";
 import type { Operation } from "./Operation.ts";
 import { AssumeRole } from "./sts/AssumeRole.ts";
+import { AssumeRoleWithSAML } from "./sts/AssumeRoleWithSAML.ts";
 import { AssumeRoleWithWebIdentity } from "./sts/AssumeRoleWithWebIdentity.ts";
 import { DecodeAuthorizationMessage } from "./sts/DecodeAuthorizationMessage.ts";
 import { GetAccessKeyInfo } from "./sts/GetAccessKeyInfo.ts";
 import { GetCallerIdentity } from "./sts/GetCallerIdentity.ts";
+import { GetFederationToken } from "./sts/GetFederationToken.ts";
 import { GetSessionToken } from "./sts/GetSessionToken.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: each operation is typed by its own input and output
@@ -274,6 +284,14 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     TagOpenIDConnectProvider,
     UntagOpenIDConnectProvider,
     ListOpenIDConnectProviderTags,
+    CreateSAMLProvider,
+    GetSAMLProvider,
+    ListSAMLProviders,
+    UpdateSAMLProvider,
+    DeleteSAMLProvider,
+    TagSAMLProvider,
+    UntagSAMLProvider,
+    ListSAMLProviderTags,
   ]),
   sts: byName([
     GetCallerIdentity,
@@ -282,5 +300,7 @@ export const operationRegistry: Record<"iam" | "sts", ReadonlyMap<string, AnyOpe
     AssumeRole,
     DecodeAuthorizationMessage,
     AssumeRoleWithWebIdentity,
+    AssumeRoleWithSAML,
+    GetFederationToken,
   ]),
 };

@@ -12,7 +12,13 @@ import type { SigV4Claim } from "../auth/sigv4/SigV4Claim.ts";
 import { ACCESS_KEY_SECRET_CONTEXT } from "../domain/AccessKey.ts";
 import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import { ExpiredToken, InvalidClientTokenId } from "../domain/errors/authErrors.ts";
-import { type CallerIdentity, roleSessionCaller, rootCaller, userCaller } from "../domain/Principal.ts";
+import {
+  type CallerIdentity,
+  federatedUserCaller,
+  roleSessionCaller,
+  rootCaller,
+  userCaller,
+} from "../domain/Principal.ts";
 import type { Role } from "../domain/Role.ts";
 import type { User } from "../domain/User.ts";
 import type { Store } from "../store/ports.ts";
@@ -128,6 +134,21 @@ export class CredentialResolver {
             transitiveTagKeys: session.transitiveTagKeys ?? [],
             chained: session.chained === 1,
           },
+          credential,
+        ),
+      };
+    }
+    if (session.principalType === "federated-user" && session.userName) {
+      // Federated by a user: its sessions die with the user. By root: no user to check.
+      const user = session.originUserId ? await this.userById(session.originUserId) : undefined;
+      if (session.originUserId && (!user || user.accountId !== session.accountId))
+        throw new InvalidClientTokenId();
+      return {
+        secretAccessKey: session.secretAccessKey,
+        caller: federatedUserCaller(
+          session.accountId,
+          session.userName,
+          user ? { arn: user.arn, userId: user.userId } : { arn: `arn:aws:iam::${session.accountId}:root` },
           credential,
         ),
       };

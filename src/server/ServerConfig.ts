@@ -27,6 +27,8 @@ export interface ServerConfig {
   allowHttpOidcIssuers?: boolean;
   /** How OIDC signing keys are fetched and cached; absent members take HttpOidcKeySource's defaults. */
   oidcKeys?: { timeoutMs?: number; ttlMs?: number; cooldownMs?: number };
+  /** Sign-in URLs accepted as SAML Audience and Recipient besides AWS's (a self-hosted sign-in page). */
+  samlAudiences?: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +41,7 @@ export interface ConfigFlags {
   stsRegions?: string;
   auditRetentionDays?: string;
   allowHttpOidcIssuers?: boolean;
+  samlAudience?: string;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -106,6 +109,13 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     );
   }
 
+  const samlAudienceText = flags.samlAudience ?? env.PORTCULLIS_SAML_AUDIENCE;
+  const samlAudiences = samlAudienceText?.split(",").map((a) => a.trim());
+  for (const audience of samlAudiences ?? []) {
+    if (!/^(https?:\/\/|urn:)\S+$/.test(audience))
+      throw new ConfigError(`--saml-audience: '${audience}' is not a URL or URN`);
+  }
+
   return {
     host,
     port,
@@ -120,5 +130,6 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     ...(flags.allowHttpOidcIssuers || env.PORTCULLIS_ALLOW_HTTP_OIDC_ISSUERS === "1"
       ? { allowHttpOidcIssuers: true }
       : {}),
+    ...(samlAudiences ? { samlAudiences } : {}),
   };
 }

@@ -84,6 +84,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
         }),
         allowHttpLoopbackIssuers: config.allowHttpOidcIssuers ?? false,
       },
+      saml: { audiences: config.samlAudiences ?? [] },
     },
   });
   const refusalTimer = setInterval(() => handler.sweepRefusals(new Date()), 60_000);

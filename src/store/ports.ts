@@ -15,6 +15,7 @@ import type { OidcProvider } from "../domain/OidcProvider.ts";
 import type { PasswordPolicy } from "../domain/PasswordPolicy.ts";
 import type { Role } from "../domain/Role.ts";
 import type { RootPassword } from "../domain/RootPassword.ts";
+import type { SamlProvider } from "../domain/SamlProvider.ts";
 import type { SigningCertificate } from "../domain/SigningCertificate.ts";
 import type { CredentialStatus, SshPublicKey } from "../domain/SshPublicKey.ts";
 import type { Tag } from "../domain/Tag.ts";
@@ -284,6 +285,28 @@ export interface OidcProviderRepository {
   delete(arn: string): Promise<void>;
 }
 
+/** SAML identity providers, by ARN, and the assertion ids already redeemed through them. */
+export interface SamlProviderRepository {
+  getByArn(arn: string): Promise<SamlProvider | undefined>;
+  /** The account's providers in ARN order. */
+  list(accountId: string): Promise<SamlProvider[]>;
+  count(accountId: string): Promise<number>;
+  create(provider: SamlProvider): Promise<void>;
+  /** Replaces the metadata and what was read from it. */
+  updateMetadata(
+    samlProviderId: string,
+    change: Pick<SamlProvider, "metadataDocument" | "entityId" | "certificates" | "validUntil">,
+  ): Promise<void>;
+  /** Deletes the provider, its tags and its redeemed assertion ids. */
+  delete(samlProviderId: string): Promise<void>;
+  /**
+   * Records that an assertion was redeemed, to be remembered until `expiresAt`; false if it was
+   * redeemed before and has not expired. Forgets expired ids first. Atomic on its own (one
+   * insert decides), so two racing redemptions cannot both pass, in or out of a transaction.
+   */
+  redeemAssertion(samlProviderId: string, assertionId: string, expiresAt: Date, now: Date): Promise<boolean>;
+}
+
 /** Virtual MFA devices of an account, by serial number (matched without regard to case). */
 export interface MfaDeviceRepository {
   get(accountId: string, serialNumber: string): Promise<MfaDevice | undefined>;
@@ -363,6 +386,8 @@ export interface StoreSession {
   readonly oidcProviders: OidcProviderRepository;
   /** Keyed by the provider's ARN. */
   readonly oidcProviderTags: TagRepository;
+  readonly samlProviders: SamlProviderRepository;
+  readonly samlProviderTags: TagRepository;
   readonly audit: AuditRepository;
 }
 

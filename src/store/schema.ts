@@ -279,6 +279,25 @@ export interface OidcProvidersTable {
   create_date: string;
 }
 
+export interface SamlProvidersTable {
+  saml_provider_id: string;
+  account_id: string;
+  name: string;
+  arn: string;
+  metadata_document: string;
+  entity_id: string;
+  /** JSON array of PEM certificates. */
+  certificates: string;
+  create_date: string;
+  valid_until: string;
+}
+
+export interface SamlRedeemedAssertionsTable {
+  saml_provider_id: string;
+  assertion_id: string;
+  expires_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   account_aliases: AccountAliasesTable;
@@ -309,4 +328,6 @@ export interface Database {
   signing_certificates: SigningCertificatesTable;
   credential_reports: CredentialReportsTable;
   oidc_providers: OidcProvidersTable;
+  saml_providers: SamlProvidersTable;
+  saml_redeemed_assertions: SamlRedeemedAssertionsTable;
 }

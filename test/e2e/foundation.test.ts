@@ -166,12 +166,12 @@ describe("bad input", () => {
 
   test("an operation without a handler yet is NotImplemented (501), naming it", async () => {
     const res = await signedQuery(server.url, ROOT_KEY, "iam", {
-      Action: "ListSAMLProviders",
+      Action: "ListServerCertificates",
       Version: "2010-05-08",
     });
     assert.equal(res.status, 501);
     assert.equal(errorCode(res.body), "NotImplemented");
-    assert.match(res.body, /ListSAMLProviders/);
+    assert.match(res.body, /ListServerCertificates/);
   });
 });
 

@@ -11,6 +11,7 @@ import { generateUniqueId } from "../../src/domain/generateUniqueId.ts";
 import type { InstanceProfile } from "../../src/domain/InstanceProfile.ts";
 import type { OidcProvider } from "../../src/domain/OidcProvider.ts";
 import type { Role } from "../../src/domain/Role.ts";
+import type { SamlProvider } from "../../src/domain/SamlProvider.ts";
 import type { User } from "../../src/domain/User.ts";
 import type { Store } from "../../src/store/ports.ts";
 
@@ -638,6 +639,60 @@ export function runStoreSuite(name: string, open: () => Promise<Store>): void {
         assert.equal((await store.users.getById(u.userId))?.passwordLastUsed, undefined);
         await store.users.recordPasswordUse(u.userId, first);
         assert.deepEqual((await store.users.getById(u.userId))?.passwordLastUsed, first);
+      }));
+
+    test("SAML providers: create, find by ARN, update metadata, delete with tags; an assertion id is redeemed once until it expires", () =>
+      withStore(async (store) => {
+        const provider: SamlProvider = {
+          accountId: ACCOUNT,
+          samlProviderId: "6c9f1b7e-0000-4000-8000-000000000001",
+          name: "Corp",
+          arn: `arn:aws:iam::${ACCOUNT}:saml-provider/Corp`,
+          metadataDocument: "<md/>",
+          entityId: "https://idp.example.com",
+          certificates: ["PEM-1"],
+          createDate: new Date("2026-01-01T00:00:00Z"),
+          validUntil: new Date("2126-01-01T00:00:00Z"),
+        };
+        await store.samlProviders.create(provider);
+        await assert.rejects(store.samlProviders.create({ ...provider, samlProviderId: "other" }));
+        assert.deepEqual(await store.samlProviders.getByArn(provider.arn), provider);
+        assert.equal(await store.samlProviders.count(ACCOUNT), 1);
+        const change = {
+          metadataDocument: "<md2/>",
+          entityId: "https://idp2.example.com",
+          certificates: ["PEM-2", "PEM-3"],
+          validUntil: new Date("2027-01-01T00:00:00Z"),
+        };
+        await store.samlProviders.updateMetadata(provider.samlProviderId, change);
+        assert.deepEqual(await store.samlProviders.list(ACCOUNT), [{ ...provider, ...change }]);
+
+        const t0 = new Date("2026-01-01T00:00:00Z");
+        const until = new Date("2026-01-01T00:05:00Z");
+        assert.equal(
+          await store.samlProviders.redeemAssertion(provider.samlProviderId, "_a", until, t0),
+          true,
+        );
+        assert.equal(
+          await store.samlProviders.redeemAssertion(provider.samlProviderId, "_a", until, t0),
+          false,
+        );
+        assert.equal(await store.samlProviders.redeemAssertion("another", "_a", until, t0), true);
+        // Once expired, the id is forgotten (the assertion itself is refused as expired by then).
+        assert.equal(
+          await store.samlProviders.redeemAssertion(
+            provider.samlProviderId,
+            "_a",
+            new Date("2026-01-01T00:10:00Z"),
+            until,
+          ),
+          true,
+        );
+
+        await store.samlProviderTags.put(provider.samlProviderId, [{ Key: "k", Value: "v" }]);
+        await store.samlProviders.delete(provider.samlProviderId);
+        assert.equal(await store.samlProviders.getByArn(provider.arn), undefined);
+        assert.deepEqual(await store.samlProviderTags.list(provider.samlProviderId), []);
       }));
 
     test("the password policy and the credential report are one per account, replaced on put", () =>

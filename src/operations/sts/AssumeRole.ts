@@ -12,16 +12,13 @@
 
 import { parseRoleArn } from "../../domain/arns.ts";
 import { AccessDenied } from "../../domain/errors/commonErrors.ts";
-import type { Tag } from "../../domain/Tag.ts";
 import type { AssumeRoleRequest, AssumeRoleResponse } from "../../generated/sts/stsShapes.ts";
-import { assertUniqueTagKeys, requestTagConditionKeys } from "../iam/validateTags.ts";
+import { requestTagConditionKeys } from "../iam/validateTags.ts";
 import { proveStsMfaCode } from "../mfa/proveStsMfaCode.ts";
 import { ownerOfCaller } from "../mfa/resolveMfaOwner.ts";
 import { defineOperation } from "../Operation.ts";
-import { issueRoleSession } from "./issueRoleSession.ts";
+import { issueRoleSession, roleSessionDuration } from "./issueRoleSession.ts";
 import { trustPolicyOf } from "./resolveRoleToAssume.ts";
-import { sessionPolicies } from "./sessionPolicies.ts";
-import { sessionTags } from "./sessionTags.ts";
 
 export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>({
   service: "sts",
@@ -50,8 +47,7 @@ export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>
     const proven = await proveStsMfaCode({ store, sealer, now }, { caller, owner, sourceIp }, input);
     return new Date(proven.at * 1000);
   },
-  async execute(input, ctx) {
-    const { caller, store, mfaProvedAt } = ctx;
+  async execute(input, { caller, store, now, random, sealer, region, mfaProvedAt, auditDetails }) {
     // AWS: the account's root user cannot assume roles.
     if (caller.type === "Root") throw new AccessDenied("Roles may not be assumed by root accounts.");
     const target = parseRoleArn(input.RoleArn);
@@ -63,35 +59,18 @@ export const AssumeRole = defineOperation<AssumeRoleRequest, AssumeRoleResponse>
         `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${input.RoleArn}`,
       );
     }
-    const parent = caller.roleSession;
-    const requestTags: Tag[] = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value }));
-    assertUniqueTagKeys(requestTags);
-    const tags = sessionTags(parent, requestTags, input.TransitiveTagKeys ?? []);
-    const policies = sessionPolicies(input, tags.tags);
-
-    // The source identity is set once, by the first session of a chain, and then sticks.
-    const sourceIdentity = parent?.sourceIdentity ?? input.SourceIdentity;
-    if (
-      parent?.sourceIdentity !== undefined &&
-      input.SourceIdentity !== undefined &&
-      input.SourceIdentity !== parent.sourceIdentity
-    ) {
-      // AWS wording unconfirmed.
-      throw new AccessDenied("The source identity of a role session cannot be changed by role chaining.");
-    }
-    const mfaAt = mfaProvedAt ?? caller.credential.mfaAuthenticatedAt;
     return issueRoleSession(
       {
         role,
-        caller,
         sessionName: input.RoleSessionName,
-        ...(input.DurationSeconds !== undefined ? { durationSeconds: input.DurationSeconds } : {}),
-        policies,
-        tags,
-        ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
-        ...(mfaAt ? { mfaAuthenticatedAt: mfaAt } : {}),
+        durationSeconds: roleSessionDuration(role, caller, input.DurationSeconds),
+        tags: (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value })),
+        transitiveTagKeys: input.TransitiveTagKeys ?? [],
+        policy: input,
+        ...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
+        ...(mfaProvedAt ? { mfaProvedAt } : {}),
       },
-      ctx,
+      { caller, store, now, random, sealer, region, auditDetails },
     );
   },
 });

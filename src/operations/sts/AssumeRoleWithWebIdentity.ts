@@ -15,10 +15,8 @@ import type {
   AssumeRoleWithWebIdentityResponse,
 } from "../../generated/sts/stsShapes.ts";
 import { defineOperation } from "../Operation.ts";
-import { issueRoleSession } from "./issueRoleSession.ts";
+import { issueRoleSession, roleSessionDuration } from "./issueRoleSession.ts";
 import { trustPolicyOf } from "./resolveRoleToAssume.ts";
-import { sessionPolicies } from "./sessionPolicies.ts";
-import { sessionTags } from "./sessionTags.ts";
 import { peekWebIdentityToken, verifyWebIdentityToken } from "./verifyWebIdentityToken.ts";
 import { conditionKeyPrefix, requestedSessionExtras, webIdentityClaims } from "./webIdentityClaims.ts";
 
@@ -60,7 +58,7 @@ export const AssumeRoleWithWebIdentity = defineOperation<
   conditionKeys: (input) => ({ "sts:RoleSessionName": input.RoleSessionName }),
   async execute(input, ctx) {
     const { caller, store } = ctx;
-    // The token was verified by `authenticate` in this same transaction; here it is only read.
+    // The token was verified by `authenticate` just before; here it is only read.
     const payload = peekWebIdentityToken(input.WebIdentityToken);
     const provider =
       caller.identityProvider && (await store.oidcProviders.get(caller.identityProvider.providerArn));
@@ -76,15 +74,14 @@ export const AssumeRoleWithWebIdentity = defineOperation<
       throw new AccessDenied("Not authorized to perform sts:AssumeRoleWithWebIdentity");
 
     const claims = webIdentityClaims(payload, provider);
-    const tags = sessionTags(undefined, claims.tags, claims.transitiveTagKeys);
     const session = await issueRoleSession(
       {
         role,
-        caller,
         sessionName: input.RoleSessionName,
-        ...(input.DurationSeconds !== undefined ? { durationSeconds: input.DurationSeconds } : {}),
-        policies: sessionPolicies(input, tags.tags),
-        tags,
+        durationSeconds: roleSessionDuration(role, caller, input.DurationSeconds),
+        tags: claims.tags,
+        transitiveTagKeys: claims.transitiveTagKeys,
+        policy: input,
         ...(claims.sourceIdentity !== undefined ? { sourceIdentity: claims.sourceIdentity } : {}),
       },
       ctx,

@@ -1,32 +1,55 @@
-// Issuing a role session, as every sts:AssumeRole* operation does once the trust policy allowed
-// it: the duration within the role's MaxSessionDuration (one hour when chained), temporary
-// credentials, the sealed session token carrying the session's policies, tags and source
-// identity, and the role's last use. The operations differ in who the caller is and where the
-// session's name, tags and source identity come from, not in this.
+// Issuing a role session, the part every sts:AssumeRole* call shares once the caller is trusted:
+// session tags (the parent session's transitive tags first), session policies and their packed
+// size, the source identity (set once per chain), fresh temporary credentials sealed into a
+// session token, and the role's last use. AssumeRole, AssumeRoleWithSAML and
+// AssumeRoleWithWebIdentity differ only in who the caller is and where these inputs come from.
 
-import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
-import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
-import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
-import { ValidationError } from "../../domain/errors/commonErrors.ts";
+import { AccessDenied, ValidationError } from "../../domain/errors/commonErrors.ts";
 import { assumedRoleArn, type CallerIdentity } from "../../domain/Principal.ts";
 import type { Role } from "../../domain/Role.ts";
 import type { Tag } from "../../domain/Tag.ts";
 import type { AssumedRoleUser, Credentials } from "../../generated/sts/stsShapes.ts";
+import { assertUniqueTagKeys } from "../iam/validateTags.ts";
 import type { OperationContext } from "../OperationContext.ts";
-import { ROLE_CHAINING_MAX_SECONDS, type SessionPolicies } from "./sessionPolicies.ts";
+import { issueTemporaryCredentials } from "./issueTemporaryCredentials.ts";
+import { ROLE_CHAINING_MAX_SECONDS, sessionPolicies } from "./sessionPolicies.ts";
+import { sessionTags } from "./sessionTags.ts";
 
 export const DEFAULT_ROLE_SESSION_SECONDS = 3_600;
 
+/**
+ * The duration a session may have: the request's (one hour by default) within the role's
+ * MaxSessionDuration, and at most one hour when a role session assumes a role (chaining).
+ */
+export function roleSessionDuration(
+  role: Role,
+  caller: CallerIdentity,
+  requested: number | undefined,
+): number {
+  const duration = requested ?? DEFAULT_ROLE_SESSION_SECONDS;
+  if (caller.roleSession !== undefined && duration > ROLE_CHAINING_MAX_SECONDS) {
+    throw new ValidationError(
+      "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
+    );
+  }
+  if (duration > role.maxSessionDuration) {
+    throw new ValidationError(
+      "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
+    );
+  }
+  return duration;
+}
+
 export interface RoleSessionRequest {
   readonly role: Role;
-  /** Who assumes the role: a user, root, a role session (chaining) or an identity provider's user. */
-  readonly caller: CallerIdentity;
   readonly sessionName: string;
-  readonly durationSeconds?: number;
-  readonly policies: SessionPolicies;
-  readonly tags: { readonly tags: readonly Tag[]; readonly transitiveTagKeys: readonly string[] };
+  readonly durationSeconds: number;
+  readonly tags: readonly Tag[];
+  readonly transitiveTagKeys: readonly string[];
+  readonly policy: { Policy?: string; PolicyArns?: readonly { arn?: string }[] };
   readonly sourceIdentity?: string;
-  readonly mfaAuthenticatedAt?: Date;
+  /** When an MFA code was checked for this call, if one was. */
+  readonly mfaProvedAt?: Date;
 }
 
 export interface IssuedRoleSession {
@@ -37,38 +60,35 @@ export interface IssuedRoleSession {
 }
 
 export async function issueRoleSession(
-  req: RoleSessionRequest,
-  ctx: Pick<OperationContext, "store" | "now" | "random" | "sealer" | "region" | "auditDetails">,
+  request: RoleSessionRequest,
+  ctx: Pick<OperationContext, "caller" | "store" | "now" | "random" | "sealer" | "region" | "auditDetails">,
 ): Promise<IssuedRoleSession> {
-  const { role, caller, sessionName, policies, tags, sourceIdentity } = req;
-  const chained = caller.roleSession !== undefined;
-  const duration = req.durationSeconds ?? DEFAULT_ROLE_SESSION_SECONDS;
-  if (chained && duration > ROLE_CHAINING_MAX_SECONDS) {
-    throw new ValidationError(
-      "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.",
-    );
-  }
-  if (duration > role.maxSessionDuration) {
-    throw new ValidationError(
-      "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
-    );
+  const { caller, store, now, random, sealer, region, auditDetails } = ctx;
+  const { role, sessionName } = request;
+  const parent = caller.roleSession;
+  const chained = parent !== undefined;
+  assertUniqueTagKeys(request.tags);
+  const tags = sessionTags(parent, request.tags, request.transitiveTagKeys);
+  const policies = sessionPolicies(request.policy, tags.tags);
+
+  // The source identity is set once, by the first session of a chain, and then sticks.
+  const sourceIdentity = parent?.sourceIdentity ?? request.sourceIdentity;
+  if (
+    parent?.sourceIdentity !== undefined &&
+    request.sourceIdentity !== undefined &&
+    request.sourceIdentity !== parent.sourceIdentity
+  ) {
+    // AWS wording unconfirmed.
+    throw new AccessDenied("The source identity of a role session cannot be changed by role chaining.");
   }
 
-  const mfaAt = req.mfaAuthenticatedAt;
-  const issuedAt = Math.floor(ctx.now.getTime() / 1000);
-  const expiresAt = issuedAt + duration;
-  const accessKeyId = generateAccessKeyId("temporary", ctx.random, role.accountId);
-  const secretAccessKey = generateSecretAccessKey(ctx.random);
+  const mfaAt = request.mfaProvedAt ?? caller.credential.mfaAuthenticatedAt;
   const arn = assumedRoleArn(role.accountId, role.roleName, sessionName);
   const assumedRoleId = `${role.roleId}:${sessionName}`;
   const originUserId = caller.userId ?? caller.credential.originUserId;
-  const sourceAccessKeyId =
-    caller.credential.sourceAccessKeyId ??
-    (caller.credential.kind === "long-term-key" ? caller.credential.accessKeyId : undefined);
-  const sessionToken = encodeSessionToken(
+  const sourceAccessKeyId = sourceAccessKeyOf(caller);
+  const credentials = issueTemporaryCredentials(
     {
-      accessKeyId,
-      secretAccessKey,
       accountId: role.accountId,
       principalType: "assumed-role",
       principalArn: arn,
@@ -78,32 +98,34 @@ export async function issueRoleSession(
       roleArn: role.arn,
       roleSessionName: sessionName,
       ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
-      issuedAt,
-      expiresAt,
       ...(mfaAt ? { mfaAuthenticatedAt: Math.floor(mfaAt.getTime() / 1000) } : {}),
       ...(policies.inline !== undefined ? { sessionPolicy: policies.inline } : {}),
       ...(policies.arns.length > 0 ? { sessionPolicyArns: policies.arns } : {}),
       ...(sourceAccessKeyId ? { sourceAccessKeyId } : {}),
       ...(originUserId ? { originUserId } : {}),
       ...(tags.tags.length > 0 ? { tags: Object.fromEntries(tags.tags.map((t) => [t.Key, t.Value])) } : {}),
-      ...(tags.transitiveTagKeys.length > 0 ? { transitiveTagKeys: [...tags.transitiveTagKeys] } : {}),
+      ...(tags.transitiveTagKeys.length > 0 ? { transitiveTagKeys: tags.transitiveTagKeys } : {}),
       ...(chained ? { chained: 1 } : {}),
     },
-    ctx.sealer,
+    request.durationSeconds,
+    { now, random, sealer },
   );
-  await ctx.store.roles.recordLastUsed(role.roleId, ctx.now, ctx.region);
-  ctx.auditDetails.temporaryAccessKeyId = accessKeyId;
-  ctx.auditDetails.mfaAuthenticated = mfaAt !== undefined;
-  ctx.auditDetails.chained = chained;
+  await store.roles.recordLastUsed(role.roleId, now, region);
+  auditDetails.temporaryAccessKeyId = credentials.AccessKeyId;
+  auditDetails.mfaAuthenticated = mfaAt !== undefined;
+  auditDetails.chained = chained;
   return {
-    Credentials: {
-      AccessKeyId: accessKeyId,
-      SecretAccessKey: secretAccessKey,
-      SessionToken: sessionToken,
-      Expiration: new Date(expiresAt * 1000),
-    },
+    Credentials: credentials,
     AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: arn },
     ...(policies.packedPolicySize !== undefined ? { PackedPolicySize: policies.packedPolicySize } : {}),
     ...(sourceIdentity !== undefined ? { SourceIdentity: sourceIdentity } : {}),
   };
+}
+
+/** The long-term key a chain of sessions began with, if it began with one. */
+export function sourceAccessKeyOf(caller: CallerIdentity): string | undefined {
+  return (
+    caller.credential.sourceAccessKeyId ??
+    (caller.credential.kind === "long-term-key" ? caller.credential.accessKeyId : undefined)
+  );
 }

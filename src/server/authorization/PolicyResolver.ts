@@ -40,6 +40,26 @@ const MAX_COMPILED = 10_000;
 const MAX_PRINCIPALS = 50_000;
 const EMPTY_POLICY = '{"Version":"2012-10-17","Statement":[]}';
 
+/**
+ * The identity side of a federated user the account root federated: root may do everything in
+ * its account, so its session policy alone narrows the session (one shared object, compiled once).
+ */
+const ROOT_FEDERATING_IDENTITY: IdentityEntities = {
+  kind: "user",
+  arn: "root",
+  inline: [
+    {
+      id: "root-federating-identity",
+      name: "root",
+      type: "inline",
+      document: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    },
+  ],
+  attached: [],
+  tags: [],
+  groups: [],
+};
+
 export class PolicyResolver implements PolicyCatalog {
   private readonly compiled = new Map<string, CompiledPolicy>();
   private readonly principals = new DependentCache<IdentityEntities | undefined>(MAX_PRINCIPALS);
@@ -65,7 +85,11 @@ export class PolicyResolver implements PolicyCatalog {
     resourcePolicy?: PrincipalEntities["resourcePolicy"],
   ): Promise<PrincipalEntities> {
     const ref = principalRefOf(caller);
-    const identity = ref ? await this.identity(ref, store) : undefined;
+    const identity = ref
+      ? await this.identity(ref, store)
+      : caller.type === "FederatedUser"
+        ? ROOT_FEDERATING_IDENTITY
+        : undefined;
     const credential = caller.credential;
     const isSession = caller.type === "AssumedRole" || caller.type === "FederatedUser";
     let session: PrincipalEntities["session"];
@@ -308,5 +332,7 @@ export function principalRefOf(caller: CallerIdentity): PrincipalRef | undefined
   if (caller.type === "IAMUser" && caller.userId) return { kind: "user", id: caller.userId };
   if (caller.type === "AssumedRole" && caller.roleSession)
     return { kind: "role", id: caller.roleSession.roleId };
+  if (caller.type === "FederatedUser" && caller.federatingUser?.userId)
+    return { kind: "user", id: caller.federatingUser.userId };
   return undefined;
 }

@@ -23,6 +23,7 @@ import { KyselyOidcProviderRepository } from "./KyselyOidcProviderRepository.ts"
 import { KyselyPasswordPolicyRepository } from "./KyselyPasswordPolicyRepository.ts";
 import { KyselyRoleRepository } from "./KyselyRoleRepository.ts";
 import { KyselyRootPasswordRepository } from "./KyselyRootPasswordRepository.ts";
+import { KyselySamlProviderRepository } from "./KyselySamlProviderRepository.ts";
 import { KyselyTagRepository } from "./KyselyTagRepository.ts";
 import {
   kyselySigningCertificateRepository,
@@ -57,6 +58,8 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     credentialReports: new KyselyCredentialReportRepository(db),
     oidcProviders: new KyselyOidcProviderRepository(db),
     oidcProviderTags: new KyselyTagRepository(db),
+    samlProviders: new KyselySamlProviderRepository(db),
+    samlProviderTags: new KyselyTagRepository(db),
     audit: new KyselyAuditRepository(db),
   };
 }
@@ -87,6 +90,8 @@ export class KyselyStore implements Store {
   readonly credentialReports;
   readonly oidcProviders;
   readonly oidcProviderTags;
+  readonly samlProviders;
+  readonly samlProviderTags;
   readonly audit;
 
   /**
@@ -124,6 +129,8 @@ export class KyselyStore implements Store {
     this.credentialReports = session.credentialReports;
     this.oidcProviders = session.oidcProviders;
     this.oidcProviderTags = session.oidcProviderTags;
+    this.samlProviders = session.samlProviders;
+    this.samlProviderTags = session.samlProviderTags;
     this.audit = audit ?? session.audit;
   }
 

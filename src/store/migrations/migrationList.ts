@@ -11,6 +11,7 @@ import * as m0007 from "./m0007_credentials_and_reports.ts";
 import * as m0008 from "./m0008_oidc_providers.ts";
 import * as m0009 from "./m0009_root_passwords.ts";
 import * as m0010 from "./m0010_security_keys.ts";
+import * as m0011 from "./m0011_saml_providers.ts";
 
 export const migrationList: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -23,4 +24,5 @@ export const migrationList: Record<string, Migration> = {
   "0008_oidc_providers": m0008,
   "0009_root_passwords": m0009,
   "0010_security_keys": m0010,
+  "0011_saml_providers": m0011,
 };
