@@ -1,25 +1,23 @@
 // The composition root: opens the data folder, wires the pipeline's parts, and serves them over
-// HTTP with Fastify. Routes: POST / and GET / (the Query API, header-signed or presigned) and
-// GET /health. Fastify is kept to transport; everything AWS-shaped happens in AwsRequestHandler.
+// HTTP with node:http (httpFront.ts). Routes: POST / and GET / (the Query API, header-signed or
+// presigned), GET /health, and whatever is mounted (the console under /console/). The front is
+// kept to transport; everything AWS-shaped happens in AwsRequestHandler.
 
-import http from "node:http";
-import Fastify, { type FastifyInstance } from "fastify";
+import { once } from "node:events";
+import type http from "node:http";
 import pino, { type Logger } from "pino";
 import { AuditBuffer } from "../audit/AuditBuffer.ts";
 import { awsManagedPolicySource } from "../domain/awsManagedPolicyCatalog.ts";
-import { RequestEntityTooLarge } from "../domain/errors/commonErrors.ts";
-import { RouteNotFound } from "../domain/errors/transportErrors.ts";
-import { iamModel } from "../generated/iam/iamModel.ts";
-import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
 import { Authorizer } from "./authorization/Authorizer.ts";
 import { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import { CredentialResolver } from "./CredentialResolver.ts";
+import { createHttpFront, type Mount } from "./httpFront.ts";
 import { LastUsedTracker } from "./LastUsedTracker.ts";
 import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
 import type { ServerConfig } from "./ServerConfig.ts";
 import { COMMERCIAL_REGIONS } from "./signingRegions.ts";
-import { answerClientError, DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./transportLimits.ts";
+import { DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./transportLimits.ts";
 
 /** CloudTrail's event history keeps 90 days; so does Portcullis by default. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
@@ -28,9 +26,11 @@ export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface PortcullisServer {
-  app: FastifyInstance;
+  http: http.Server;
   data: DataFolder;
   log: Logger;
+  /** Serves `path` (exact, or every path under it when it ends in `/`) with its own handler. */
+  mount(path: string, handle: Mount): void;
   /** Resolves to the URL once listening. */
   listen(): Promise<string>;
   /** Stops taking requests, flushes buffered audit records and closes the store. */
@@ -78,88 +78,35 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   refusalTimer.unref();
 
   const limits: TransportLimits = { ...DEFAULT_TRANSPORT_LIMITS, ...config.transport };
-  const app = Fastify({
-    logger: false,
-    bodyLimit: BODY_LIMIT_BYTES,
-    return503OnClosing: true,
-    // Fastify applies these to the server it is given; they must agree with the factory's.
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    maxRequestsPerSocket: limits.maxRequestsPerSocket,
-    forceCloseConnections: "idle",
-    clientErrorHandler: answerClientError,
-    serverFactory: (handler) =>
-      http.createServer(
-        {
-          // Node refuses a headers timeout longer than the request's.
-          headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
-          requestTimeout: limits.requestTimeoutMs,
-          keepAliveTimeout: limits.keepAliveTimeoutMs,
-          // Node enforces the two timeouts only when it checks, at this interval (default 30 s).
-          connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
-          maxHeaderSize: limits.maxHeaderSize,
-        },
-        handler,
-      ),
-  });
-  app.removeAllContentTypeParsers();
-  // SigV4 signs the body as received, so it is kept as raw bytes and parsed by the pipeline.
-  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
-
-  app.get("/health", async () => ({ status: "ok", store: store.kind }));
-
-  const serve = async (request: import("fastify").FastifyRequest, reply: import("fastify").FastifyReply) => {
-    const url = request.raw.url ?? "/";
-    const q = url.indexOf("?");
-    const result = await handler.handle({
-      method: request.method,
-      path: q === -1 ? url : url.slice(0, q),
-      query: q === -1 ? "" : url.slice(q + 1),
-      headers: request.headers,
-      body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-      sourceIp: request.ip,
+  const mounts = new Map<string, Mount>();
+  mounts.set("/health", (_req, res) => {
+    const body = JSON.stringify({ status: "ok", store: store.kind });
+    res.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
     });
-    reply.code(result.status).header("content-type", "text/xml").header("x-amzn-RequestId", result.requestId);
-    return result.body;
-  };
-  app.post("/", serve);
-  app.get("/", serve);
-
-  app.setNotFoundHandler((_request, reply) => {
-    const requestId = crypto.randomUUID();
-    const error = new RouteNotFound();
-    reply
-      .code(error.httpStatus)
-      .header("content-type", "text/xml")
-      .header("x-amzn-RequestId", requestId)
-      .send(serializeErrorResponse(error, requestId, iamModel.xmlNamespace));
+    res.end(body);
   });
-
-  app.setErrorHandler((err: { statusCode?: number }, _request, reply) => {
-    const requestId = crypto.randomUUID();
-    const error =
-      err.statusCode === 413
-        ? new RequestEntityTooLarge()
-        : {
-            code: "InvalidRequest",
-            message: "The request could not be read.",
-            fault: "Sender" as const,
-            httpStatus: 400,
-          };
-    reply
-      .code(error.httpStatus)
-      .header("content-type", "text/xml")
-      .header("x-amzn-RequestId", requestId)
-      .send(serializeErrorResponse(error, requestId, iamModel.xmlNamespace));
+  const front = createHttpFront({
+    limits,
+    bodyLimitBytes: BODY_LIMIT_BYTES,
+    aws: (req) => handler.handle(req),
+    mounts,
+    onError: (err) => logger.error({ err }, "request could not be served"),
   });
+  const server = front.server;
 
   return {
-    app,
+    http: server,
     data,
     log: logger,
+    mount(path, handle) {
+      mounts.set(path, handle);
+    },
     async listen() {
-      await app.listen({ host: config.host, port: config.port });
-      const address = app.server.address();
+      server.listen(config.port, config.host);
+      await once(server, "listening");
+      const address = server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       const host = config.host.includes(":") ? `[${config.host}]` : config.host;
       return `http://${host}:${port}`;
@@ -167,8 +114,11 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     async close() {
       // New connections are refused at once and idle ones closed; requests in flight have the
       // grace to finish, then every connection still open (a half-sent body too) is closed.
-      const force = setTimeout(() => app.server.closeAllConnections(), limits.shutdownGraceMs);
-      await app.close();
+      front.closing();
+      const closed = server.listening ? new Promise((resolve) => server.close(resolve)) : Promise.resolve();
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), limits.shutdownGraceMs);
+      await closed;
       clearTimeout(force);
       clearInterval(lastUsedTimer);
       clearInterval(pruneTimer);
