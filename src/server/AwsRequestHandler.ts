@@ -7,7 +7,7 @@
 
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import type { AuditBuffer } from "../audit/AuditBuffer.ts";
+import type { AuditQueue } from "../audit/AuditQueue.ts";
 import { buildAuditEvent } from "../audit/buildAuditEvent.ts";
 import { RefusalAuditLimiter, type SuppressedRefusals } from "../audit/RefusalAuditLimiter.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
@@ -56,7 +56,7 @@ export interface PipelineDeps {
   credentials: CredentialResolver;
   authorizer: Authorizer;
   policies: PolicyResolver;
-  audit: AuditBuffer;
+  audit: AuditQueue;
   lastUsed: LastUsedTracker;
   log: Logger;
   /** The regions each service may be signed for; default: IAM us-east-1, STS the commercial regions. */
@@ -168,6 +168,8 @@ export class AwsRequestHandler {
     };
     const flight: Flight = { req, params, state };
     try {
+      // Back-pressure from the audit writer (AuditQueue): wait for room, or be refused.
+      await this.deps.audit.admit();
       for (const [, step] of this.steps) await step(flight);
       return { status: 200, body: flight.body as string, requestId: state.requestId };
     } catch (err) {

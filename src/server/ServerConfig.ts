@@ -3,6 +3,7 @@
 // crash later.
 
 import path from "node:path";
+import type { AuditQueueOptions } from "../audit/AuditQueue.ts";
 import { ACCOUNT_ID_PATTERN } from "../domain/Account.ts";
 import { REGION_NAME } from "./signingRegions.ts";
 import type { TransportLimits } from "./transportLimits.ts";
@@ -23,6 +24,8 @@ export interface ServerConfig {
   transport?: Partial<TransportLimits>;
   /** Audit records older than this many days are pruned; 0 keeps them forever. Default 90. */
   auditRetentionDays?: number;
+  /** The queue of reads' and refusals' audit records: batch size, capacity, wait when full. */
+  auditQueue?: AuditQueueOptions;
 }
 
 export class ConfigError extends Error {}

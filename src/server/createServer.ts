@@ -6,7 +6,8 @@
 import { once } from "node:events";
 import type http from "node:http";
 import pino, { type Logger } from "pino";
-import { AuditBuffer } from "../audit/AuditBuffer.ts";
+import { AuditQueue } from "../audit/AuditQueue.ts";
+import type { AuditEvent } from "../domain/AuditEvent.ts";
 import { awsManagedPolicySource } from "../domain/awsManagedPolicyCatalog.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
 import { Authorizer } from "./authorization/Authorizer.ts";
@@ -42,8 +43,17 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   const data = await openDataFolder(config);
   const { store, sealer } = data;
 
-  // The store's own audit path writes a batch in one transaction: one fsync per flush.
-  const audit = new AuditBuffer(store.audit, (err) => logger.error({ err }, "audit flush failed"));
+  // Reads' and refusals' records go to a background writer where the store has one (SQLite: a
+  // worker thread, which also runs the WAL checkpoints); else to the store's own batch append.
+  const writer = store.audit.openBackgroundWriter?.() ?? {
+    append: (events: readonly AuditEvent[]) => store.audit.append(events),
+    close: async () => undefined,
+  };
+  const audit = new AuditQueue(
+    writer,
+    (err) => logger.error({ err }, "audit flush failed"),
+    config.auditQueue,
+  );
   const lastUsed = new LastUsedTracker(store);
   const lastUsedTimer = setInterval(() => {
     lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
