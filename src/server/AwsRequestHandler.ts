@@ -36,8 +36,10 @@ import type { Store } from "../store/ports.ts";
 import type { Authorizer } from "./authorization/Authorizer.ts";
 import type { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import type { CredentialResolver } from "./CredentialResolver.ts";
+import type { CachedReads } from "./caches/CachedReads.ts";
 import { executeOperation } from "./executeOperation.ts";
 import type { LastUsedTracker } from "./LastUsedTracker.ts";
+import type { RequestMetrics } from "./metrics/ServerMetrics.ts";
 import { checkSigningRegion, defaultSigningRegions, type SigningRegions } from "./signingRegions.ts";
 
 export interface AwsRequest extends SignedRequest {
@@ -56,7 +58,10 @@ export interface PipelineDeps {
   credentials: CredentialResolver;
   authorizer: Authorizer;
   policies: PolicyResolver;
+  /** The read path's cache of users and their tags (its `store` is what `store` should be). */
+  reads?: CachedReads;
   audit: AuditQueue;
+  metrics?: RequestMetrics;
   lastUsed: LastUsedTracker;
   log: Logger;
   /** The regions each service may be signed for; default: IAM us-east-1, STS the commercial regions. */
@@ -80,6 +85,8 @@ interface RequestState {
   mutating: boolean;
   sourceIp: string;
   userAgent: string;
+  /** The step running (for the metrics: a refusal in `authenticate` is an authentication refusal). */
+  step?: string;
   /** The operation's audit facts, kept for the record of a refused request too. */
   auditDetails?: Record<string, unknown>;
 }
@@ -153,6 +160,21 @@ export class AwsRequestHandler {
   ];
 
   async handle(req: AwsRequest): Promise<AwsResponse> {
+    const started = performance.now();
+    const response = await this.run(req);
+    this.deps.metrics?.request(
+      response.state.service,
+      // Only an operation we serve names a label: an Action is the client's, and unbounded.
+      operationRegistry[response.state.service].has(response.state.eventName)
+        ? response.state.eventName
+        : "Unknown",
+      response.outcome,
+      (performance.now() - started) / 1000,
+    );
+    return response.answer;
+  }
+
+  private async run(req: AwsRequest): Promise<{ answer: AwsResponse; state: RequestState; outcome: string }> {
     const params = formParameters(req);
     const service = guessService(params);
     const action = params.get("Action") ?? "";
@@ -170,10 +192,18 @@ export class AwsRequestHandler {
     try {
       // Back-pressure from the audit writer (AuditQueue): wait for room, or be refused.
       await this.deps.audit.admit();
-      for (const [, step] of this.steps) await step(flight);
-      return { status: 200, body: flight.body as string, requestId: state.requestId };
+      for (const [name, step] of this.steps) {
+        state.step = name;
+        await step(flight);
+      }
+      return {
+        answer: { status: 200, body: flight.body as string, requestId: state.requestId },
+        state,
+        outcome: "Success",
+      };
     } catch (err) {
-      return this.fail(err, state);
+      const answer = this.fail(err, state);
+      return { answer, state, outcome: answer.code };
     }
   }
 
@@ -269,9 +299,14 @@ export class AwsRequestHandler {
 
   /** After a commit: drop every cache entry built from what the change touched. */
   private invalidateCaches({ changed }: Flight): void {
-    if (!changed || changed.length === 0) return;
+    if (changed && changed.length > 0) this.invalidate(changed);
+  }
+
+  /** Drops every cache entry built from these entities (a change here, or one another node made). */
+  invalidate(changed: readonly ChangedEntity[]): void {
     this.deps.credentials.invalidate(changed);
     this.deps.policies.invalidate(changed);
+    this.deps.reads?.invalidate(changed);
   }
 
   private serialize(flight: Flight): void {
@@ -295,7 +330,7 @@ export class AwsRequestHandler {
     );
   }
 
-  private fail(err: unknown, state: RequestState): AwsResponse {
+  private fail(err: unknown, state: RequestState): AwsResponse & { code: string } {
     if (err instanceof CommitThenFail) return this.fail(err.error, state);
     let error: { code: string; message: string; fault: "Sender" | "Receiver"; httpStatus: number };
     if (err instanceof AwsError || err instanceof QueryProtocolError) {
@@ -321,8 +356,12 @@ export class AwsRequestHandler {
       },
       "request",
     );
+    const metrics = this.deps.metrics;
+    if (metrics && state.step === "authenticate") metrics.authenticationRefused(error.code);
+    else if (metrics && state.caller && error.code.startsWith("AccessDenied"))
+      metrics.authorizationRefused(state.service, state.eventName);
     const body = serializeErrorResponse(error, state.requestId, MODELS[state.service].xmlNamespace);
-    return { status: error.httpStatus, body, requestId: state.requestId };
+    return { status: error.httpStatus, body, requestId: state.requestId, code: error.code };
   }
 
   /** Writes the aggregate records of refusal windows that have ended (all of them at shutdown). */

@@ -9,12 +9,15 @@ import pino, { type Logger } from "pino";
 import { AuditQueue } from "../audit/AuditQueue.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
 import { awsManagedPolicySource } from "../domain/awsManagedPolicyCatalog.ts";
+import { mfaCodeEvents } from "../operations/mfa/mfaCodeEvents.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
 import { Authorizer } from "./authorization/Authorizer.ts";
 import { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import { CredentialResolver } from "./CredentialResolver.ts";
+import { CachedReads } from "./caches/CachedReads.ts";
 import { createHttpFront, type Mount } from "./httpFront.ts";
 import { LastUsedTracker } from "./LastUsedTracker.ts";
+import { ServerMetrics } from "./metrics/ServerMetrics.ts";
 import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
 import type { ServerConfig } from "./ServerConfig.ts";
 import { COMMERCIAL_REGIONS } from "./signingRegions.ts";
@@ -73,10 +76,22 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   pruneTimer.unref();
 
   const policies = new PolicyResolver(awsManagedPolicySource);
+  const reads = new CachedReads(store);
+  const credentials = new CredentialResolver(store, sealer);
+  const metrics = new ServerMetrics({
+    audit,
+    caches: { ...credentials.caches, ...policies.caches, users: reads.users, userTags: reads.tags },
+  });
+  const stopMfaEvents = mfaCodeEvents.listen({
+    failure: () => metrics.mfaCodeFailed(),
+    throttled: (scope) => metrics.mfaCodeThrottled(scope),
+  });
   const handler = new AwsRequestHandler({
-    store,
+    store: reads.store,
+    reads,
+    metrics,
     sealer,
-    credentials: new CredentialResolver(store, sealer),
+    credentials,
     authorizer: new Authorizer(policies, sealer),
     policies,
     audit,
@@ -93,6 +108,15 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     const body = JSON.stringify({ status: "ok", store: store.kind });
     res.writeHead(200, {
       "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+    });
+    res.end(body);
+  });
+  // Unauthenticated, like /health: an operator's scraper reads it (the README says so).
+  mounts.set("/metrics", async (_req, res) => {
+    const body = await metrics.registry.metrics();
+    res.writeHead(200, {
+      "content-type": metrics.registry.contentType,
       "content-length": Buffer.byteLength(body),
     });
     res.end(body);
@@ -133,6 +157,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
       clearInterval(lastUsedTimer);
       clearInterval(pruneTimer);
       clearInterval(refusalTimer);
+      stopMfaEvents();
       handler.sweepRefusals(new Date(), true);
       await audit.close();
       await lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));

@@ -19,6 +19,7 @@ import type { AwsError } from "../../domain/errors/AwsError.ts";
 import type { MfaOwner } from "../../domain/MfaDevice.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { StoreSession } from "../../store/ports.ts";
+import { mfaCodeEvents } from "./mfaCodeEvents.ts";
 
 export interface ThrottleRule {
   readonly scope: "source" | "source-day" | "owner-day";
@@ -92,7 +93,10 @@ export async function assertNotThrottled(
     const row = await store.mfaCodeFailures.get(key);
     if (!row) continue;
     const ends = row.windowStart.getTime() + rule.windowMs;
-    if (now.getTime() < ends && row.failures >= rule.limit) throw refuse(new Date(ends));
+    if (now.getTime() < ends && row.failures >= rule.limit) {
+      mfaCodeEvents.throttled(rule.scope);
+      throw refuse(new Date(ends));
+    }
   }
 }
 
@@ -102,6 +106,7 @@ export async function recordCodeFailure(
   target: ThrottleTarget,
   now: Date,
 ): Promise<void> {
+  mfaCodeEvents.failure();
   for (const { key, rule } of scopesOf(target)) {
     const row = await store.mfaCodeFailures.get(key);
     if (!row || now.getTime() >= row.windowStart.getTime() + rule.windowMs) {
