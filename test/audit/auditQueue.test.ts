@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { AuditQueue } from "../../src/audit/AuditQueue.ts";
+import { AuditQueue, type AuditQueueOptions } from "../../src/audit/AuditQueue.ts";
 import { buildAuditEvent } from "../../src/audit/buildAuditEvent.ts";
 import type { AuditEvent } from "../../src/domain/AuditEvent.ts";
 import { ServiceUnavailable } from "../../src/domain/errors/commonErrors.ts";
@@ -45,24 +45,26 @@ function gated(inner: AuditWriter) {
   };
 }
 
-async function withStore(fn: (store: Awaited<ReturnType<typeof openSqliteStore>>) => Promise<void>) {
+type SqliteStore = Awaited<ReturnType<typeof openSqliteStore>>;
+
+/** A queue over a fresh store's background writer, held back by a gate the test opens. */
+async function withGatedQueue(
+  options: AuditQueueOptions,
+  fn: (queue: AuditQueue, gate: { open(): void }, store: SqliteStore) => Promise<void>,
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-queue-"));
   const store = await openSqliteStore(path.join(dir, "audit.sqlite"));
   try {
-    await fn(store);
+    const gate = gated(store.audit.openBackgroundWriter?.() as AuditWriter);
+    const queue = new AuditQueue(gate.writer, (err) => assert.fail(String(err)), options);
+    await fn(queue, gate, store);
   } finally {
     await store.close();
   }
 }
 
 test("a full queue makes the next request wait until the writer has made room", async () => {
-  await withStore(async (store) => {
-    const gate = gated(store.audit.openBackgroundWriter?.() as AuditWriter);
-    const queue = new AuditQueue(gate.writer, (err) => assert.fail(String(err)), {
-      capacity: 10,
-      batchSize: 5,
-      intervalMs: 3_600_000,
-    });
+  await withGatedQueue({ capacity: 10, batchSize: 5, intervalMs: 3_600_000 }, async (queue, gate, store) => {
     for (let i = 0; i < 10; i++) {
       assert.equal(queue.admit(), undefined, "room for the first ten");
       queue.add(event(i));
@@ -89,13 +91,7 @@ test("a full queue makes the next request wait until the writer has made room", 
 });
 
 test("a request waiting for room longer than the timeout is refused with ServiceUnavailable", async () => {
-  await withStore(async (store) => {
-    const gate = gated(store.audit.openBackgroundWriter?.() as AuditWriter);
-    const queue = new AuditQueue(gate.writer, (err) => assert.fail(String(err)), {
-      capacity: 3,
-      batchSize: 3,
-      admitTimeoutMs: 100,
-    });
+  await withGatedQueue({ capacity: 3, batchSize: 3, admitTimeoutMs: 100 }, async (queue, gate) => {
     for (let i = 0; i < 3; i++) queue.add(event(i));
     const started = performance.now();
     await assert.rejects(queue.admit() as Promise<void>, (err) => {

@@ -32,12 +32,14 @@ function bound<C>(make: (labels: LabelValues<string>) => C): (key: string, label
 
 export class ServerMetrics implements RequestMetrics {
   readonly registry = new Registry();
-  private readonly requests = new Counter({
-    name: "portcullis_requests_total",
-    help: "AWS API requests by service, operation and outcome (Success or the AWS error code).",
-    labelNames: ["service", "operation", "outcome"],
-    registers: [this.registry],
-  });
+  private counter(name: string, help: string, labelNames: string[] = []): Counter {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+  private readonly requests = this.counter(
+    "portcullis_requests_total",
+    "AWS API requests by service, operation and outcome (Success or the AWS error code).",
+    ["service", "operation", "outcome"],
+  );
   private readonly latency = new Histogram({
     name: "portcullis_request_duration_seconds",
     help: "Time from a request's arrival to its answer, by service and operation.",
@@ -45,58 +47,54 @@ export class ServerMetrics implements RequestMetrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
-  private readonly authn = new Counter({
-    name: "portcullis_authentication_refusals_total",
-    help: "Requests refused before the caller was known, by AWS error code.",
-    labelNames: ["code"],
-    registers: [this.registry],
-  });
-  private readonly authz = new Counter({
-    name: "portcullis_authorization_refusals_total",
-    help: "Authenticated requests refused by policy or a guard (AccessDenied), by service and operation.",
-    labelNames: ["service", "operation"],
-    registers: [this.registry],
-  });
-  private readonly mfaFailures = new Counter({
-    name: "portcullis_mfa_code_failures_total",
-    help: "MFA codes checked and found wrong.",
-    registers: [this.registry],
-  });
-  private readonly mfaThrottled = new Counter({
-    name: "portcullis_mfa_throttled_total",
-    help: "MFA codes refused unchecked because a throttle scope was at its limit, by scope.",
-    labelNames: ["scope"],
-    registers: [this.registry],
-  });
+  private readonly authn = this.counter(
+    "portcullis_authentication_refusals_total",
+    "Requests refused before the caller was known, by AWS error code.",
+    ["code"],
+  );
+  private readonly authz = this.counter(
+    "portcullis_authorization_refusals_total",
+    "Authenticated requests refused by policy or a guard (AccessDenied), by service and operation.",
+    ["service", "operation"],
+  );
+  private readonly mfaFailures = this.counter(
+    "portcullis_mfa_code_failures_total",
+    "MFA codes checked and found wrong.",
+  );
+  private readonly mfaThrottled = this.counter(
+    "portcullis_mfa_throttled_total",
+    "MFA codes refused unchecked because a throttle scope was at its limit, by scope.",
+    ["scope"],
+  );
   private readonly requestChild = bound((l) => this.requests.labels(l));
   private readonly latencyChild = bound((l) => this.latency.labels(l));
 
   constructor(sources: { audit: AuditQueue; caches: Record<string, DependentCache<unknown>> }) {
     const { audit, caches } = sources;
-    new Gauge({
-      name: "portcullis_audit_queue_depth",
-      help: "Audit records of reads and refusals queued or being written.",
-      registers: [this.registry],
-      collect() {
-        this.set(audit.depth);
-      },
-    });
-    new Gauge({
-      name: "portcullis_audit_writer_lag_seconds",
-      help: "How long the oldest audit record not yet written has waited.",
-      registers: [this.registry],
-      collect() {
-        this.set(audit.lagMs() / 1000);
-      },
-    });
-    new Gauge({
-      name: "portcullis_audit_records_written",
-      help: "Audit records of reads and refusals the background writer has committed since start.",
-      registers: [this.registry],
-      collect() {
-        this.set(audit.written);
-      },
-    });
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge(
+      "portcullis_audit_queue_depth",
+      "Audit records of reads and refusals queued or being written.",
+      () => audit.depth,
+    );
+    gauge(
+      "portcullis_audit_writer_lag_seconds",
+      "How long the oldest audit record not yet written has waited.",
+      () => audit.lagMs() / 1000,
+    );
+    gauge(
+      "portcullis_audit_records_written",
+      "Audit records of reads and refusals the background writer has committed since start.",
+      () => audit.written,
+    );
     const cacheCounter = (name: string, help: string, read: (c: DependentCache<unknown>) => number) => {
       const seen = new Map<string, number>();
       new Counter({
