@@ -92,8 +92,10 @@ function describe(runs: Run[]): string {
   const p99 = runs.map((r) => fmt(r.p99Ms, 1)).join("/");
   const max = runs.map((r) => fmt(r.maxMs, 0)).join("/");
   const cpu = runs.map((r) => (r.cpuPercent === undefined ? "?" : fmt(r.cpuPercent))).join("/");
+  // Answers per second of the server's own CPU: what a shared, loaded machine distorts least.
+  const perCpu = runs.map((r) => (r.cpuPercent ? fmt(r.perSecond / (r.cpuPercent / 100)) : "?")).join("/");
   const bad = runs.reduce((n, r) => n + r.non2xx + r.socketErrors, 0);
-  return `${rps} req/s; p50 ${p50} ms; p99 ${p99} ms; max ${max} ms; server CPU ${cpu}%${bad ? `; ${bad} errors` : ""}`;
+  return `${rps} req/s; p50 ${p50} ms; p99 ${p99} ms; max ${max} ms; server CPU ${cpu}%; ${perCpu} req per CPU-second${bad ? `; ${bad} errors` : ""}`;
 }
 
 export async function benchRequestPath(): Promise<void> {
