@@ -1,6 +1,7 @@
 // The soak: `npm run bench -- soak` (never part of `npm test` or a plain `npm run bench`). Ten
 // minutes (SOAK_SECONDS) of mixed reads and writes at a steady rate (SOAK_RATE per second, open
-// loop, shedding beyond 256 in flight): GetUser and GetCallerIdentity signed by users' own keys, TagUser/UntagUser as writes.
+// loop, shedding beyond 256 in flight): GetUser and GetCallerIdentity signed by users' own keys,
+// TagUser/UntagUser as writes.
 // Every 10 s it samples the server's RSS and the window's latency; at the end it checks memory is
 // flat (RSS growth under 10% after the first minute), latency does not drift (the last minute's
 // p99 within 2x + 5 ms of the first's), and that every request has its audit record.
@@ -36,6 +37,8 @@ export async function benchSoak(): Promise<void> {
   const soakStart = new Date();
   const sent: Record<string, number> = { GetUser: 0, GetCallerIdentity: 0, TagUser: 0, UntagUser: 0 };
   let failures = 0;
+  const failureCodes: Record<string, number> = {};
+  const unanswered: Record<string, number> = {};
   let shed = 0;
   let latencies: number[] = [];
   const windows: Array<{ atS: number; rssMiB: number; p50: number; p99: number; max: number; n: number }> =
@@ -47,6 +50,14 @@ export async function benchSoak(): Promise<void> {
     const c = clients[i % clients.length] as (typeof clients)[number];
     const pick = (i * 7919) % 100;
     const t0 = performance.now();
+    const name =
+      pick < WRITE_SHARE * 50
+        ? "TagUser"
+        : pick < WRITE_SHARE * 100
+          ? "UntagUser"
+          : pick % 2 === 0
+            ? "GetUser"
+            : "GetCallerIdentity";
     inFlight += 1;
     try {
       if (pick < WRITE_SHARE * 50) {
@@ -64,8 +75,19 @@ export async function benchSoak(): Promise<void> {
         sent.GetCallerIdentity = (sent.GetCallerIdentity ?? 0) + 1;
         await c.sts.send(new GetCallerIdentityCommand({}));
       }
-    } catch {
+    } catch (err) {
       failures += 1;
+      const e = err as {
+        Code?: string;
+        name?: string;
+        code?: string;
+        $metadata?: { httpStatusCode?: number };
+      };
+      // Only an answered request has a record: one lost on the wire (a reset connection) has none.
+      const answered = e.$metadata?.httpStatusCode !== undefined;
+      const code = answered ? (e.Code ?? e.name ?? "?") : `network:${e.code ?? e.name ?? "?"}`;
+      failureCodes[code] = (failureCodes[code] ?? 0) + 1;
+      if (!answered) unanswered[name] = (unanswered[name] ?? 0) + 1;
     } finally {
       inFlight -= 1;
       latencies.push(performance.now() - t0);
@@ -123,7 +145,7 @@ export async function benchSoak(): Promise<void> {
   db.close();
   const recorded = Object.fromEntries(counted.map((r) => [r.name, r.n]));
   const total = Object.values(sent).reduce((a, b) => a + b, 0);
-  const auditOk = Object.entries(sent).every(([name, n]) => recorded[name] === n);
+  const auditOk = Object.entries(sent).every(([name, n]) => recorded[name] === n - (unanswered[name] ?? 0));
 
   const settled = windows.filter((w) => w.atS > Math.min(60, SECONDS / 4));
   const first = settled.slice(0, 6);
@@ -135,10 +157,11 @@ export async function benchSoak(): Promise<void> {
   const flat = rssGrowth < 0.1;
   const noDrift = p99Last <= 2 * p99First + 5;
   console.log(
-    `soak ${SECONDS}s at ${RATE} req/s (${WRITE_SHARE * 100}% writes): ${total} requests, ${failures} failed; ` +
+    `soak ${SECONDS}s at ${RATE} req/s (${WRITE_SHARE * 100}% writes): ${total} requests, ${failures} failed ${JSON.stringify(failureCodes)}, ${shed} shed; ` +
       `RSS growth after warm-up ${(rssGrowth * 100).toFixed(1)}% (target < 10%): ${flat ? "met" : "NOT met"}; ` +
       `p99 first ${p99First.toFixed(1)} ms, last ${p99Last.toFixed(1)} ms: ${noDrift ? "no drift" : "DRIFT"}; ` +
-      `audit records ${JSON.stringify(recorded)} for ${JSON.stringify(sent)}: ${auditOk ? "all present" : "MISMATCH"}`,
+      `audit records ${JSON.stringify(recorded)} for ${JSON.stringify(sent)} sent, ${JSON.stringify(unanswered)} never answered: ` +
+      `${auditOk ? "one per answered request" : "MISMATCH"}`,
   );
   if (!flat || !noDrift || !auditOk || failures > 0 || shed > 0) process.exitCode = 1;
 }
