@@ -29,7 +29,7 @@ export async function benchSoak(): Promise<void> {
   await buildBenchServer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-soak-"));
   const target = await startNodeTarget("portcullis", { dataDir });
-  const users = await provisionUsers(target.url, USERS);
+  const users = await provisionUsers(target.url, USERS, ["iam:GetUser", "iam:TagUser", "iam:UntagUser"]);
   const clients = users.map((u) => {
     const options = { endpoint: target.url, region: "us-east-1", credentials: u, maxAttempts: 1 };
     return { user: u, iam: new IAMClient(options), sts: new STSClient(options) };

@@ -127,8 +127,12 @@ export interface BenchUser {
   secretAccessKey: string;
 }
 
-/** Users, each with its own key and an inline policy allowing it to read itself. */
-export async function provisionUsers(url: string, count: number): Promise<BenchUser[]> {
+/** Users, each with its own key and an inline policy allowing `actions` (default: reading itself) on itself. */
+export async function provisionUsers(
+  url: string,
+  count: number,
+  actions = ["iam:GetUser"],
+): Promise<BenchUser[]> {
   const iam = new IAMClient({ endpoint: url, region: "us-east-1", credentials: ROOT_KEY, maxAttempts: 1 });
   const users: BenchUser[] = [];
   for (let i = 0; i < count; i++) {
@@ -140,7 +144,7 @@ export async function provisionUsers(url: string, count: number): Promise<BenchU
         PolicyName: "read-self",
         PolicyDocument: JSON.stringify({
           Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Action: "iam:GetUser", Resource: created.User?.Arn }],
+          Statement: [{ Effect: "Allow", Action: actions, Resource: created.User?.Arn }],
         }),
       }),
     );
