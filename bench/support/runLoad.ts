@@ -1,45 +1,20 @@
 // A small closed-loop HTTP/1.1 load generator over raw keep-alive sockets: each connection sends
 // one prepared request, waits for the whole answer, and sends it again, for a fixed time. Raw
 // sockets keep the client cheap, so on a two-core machine the server under test (not the
-// client) is what runs out of CPU. Bounded in time and aimed at loopback only.
+// client) is what runs out of CPU. Bounded in time and aimed at loopback only. The fallback when
+// wrk is missing: run as a script, it reads {url, pool, connections, seconds} from a JSON file and
+// prints its figures as JSON.
 
+import fs from "node:fs";
 import net from "node:net";
-
-export interface LoadResult {
-  requests: number;
-  seconds: number;
-  perSecond: number;
-  non200: number;
-  /** Latency of each answer, from the request's write to its last byte: p99 and the worst. */
-  p99Ms: number;
-  maxMs: number;
-}
-
-export interface PreparedRequest {
-  method: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function encode(target: URL, request: PreparedRequest): Buffer {
-  const body = Buffer.from(request.body);
-  const headers = {
-    ...request.headers,
-    host: target.host,
-    "content-length": String(body.length),
-    connection: "keep-alive",
-  };
-  const head = Object.entries(headers)
-    .map(([k, v]) => `${k}: ${v}\r\n`)
-    .join("");
-  return Buffer.concat([Buffer.from(`${request.method} / HTTP/1.1\r\n${head}\r\n`), body]);
-}
+import type { LoadFigures } from "./runWrk.ts";
+import { type PreparedRequest, rawRequest } from "./signedPool.ts";
 
 function connection(
   target: URL,
-  wire: Buffer,
+  wire: readonly Buffer[],
   deadline: number,
-  tally: { requests: number; non200: number; latencies: number[] },
+  tally: { requests: number; non200: number; next: number; latencies: number[] },
 ) {
   return new Promise<void>((resolve, reject) => {
     const socket = net.connect(Number(target.port), target.hostname);
@@ -48,7 +23,8 @@ function connection(
     let sentAt = 0;
     const send = () => {
       sentAt = performance.now();
-      socket.write(wire);
+      tally.next = (tally.next + 1) % wire.length;
+      socket.write(wire[tally.next] as Buffer);
     };
     socket.on("connect", send);
     socket.on("data", (chunk) => {
@@ -77,14 +53,14 @@ function connection(
 
 export async function runLoad(
   url: string,
-  request: PreparedRequest,
+  pool: readonly PreparedRequest[],
   options: { connections: number; seconds: number },
-): Promise<LoadResult> {
+): Promise<LoadFigures> {
   const target = new URL(url);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname))
     throw new Error("load goes to loopback only");
-  const wire = encode(target, request);
-  const tally = { requests: 0, non200: 0, latencies: [] as number[] };
+  const wire = pool.map((r) => Buffer.from(rawRequest(target, r)));
+  const tally = { requests: 0, non200: 0, next: 0, latencies: [] as number[] };
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   // A server may close a keep-alive connection (Portcullis does after 1,000 requests, as AWS's
@@ -99,8 +75,15 @@ export async function runLoad(
     requests: tally.requests,
     seconds,
     perSecond: tally.requests / seconds,
-    non200: tally.non200,
+    non2xx: tally.non200,
+    socketErrors: 0,
+    p50Ms: sorted[Math.floor(sorted.length * 0.5)] ?? 0,
     p99Ms: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
     maxMs: sorted.at(-1) ?? 0,
   };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url, pool, connections, seconds } = JSON.parse(fs.readFileSync(process.argv[2] as string, "utf8"));
+  process.stdout.write(JSON.stringify(await runLoad(url, pool, { connections, seconds })));
 }

@@ -1,5 +1,6 @@
 // A child process for the benchmark: either a Portcullis server on a fresh data folder, or a bare
 // node:http server answering a fixed body. It prints its URL on stdout and runs until killed.
+// BENCH_DATA_DIR names an existing data folder to serve (the start-up figures); else a fresh one.
 
 import fs from "node:fs";
 import http from "node:http";
@@ -26,7 +27,7 @@ if (kind === "bare") {
     process.stdout.write(`http://127.0.0.1:${address.port}\n`);
   });
 } else {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-bench-"));
+  const dataDir = process.env.BENCH_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-bench-"));
   const server = await createServer(
     {
       host: "127.0.0.1",

@@ -8,7 +8,7 @@
 
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import type { AuditBuffer } from "../audit/AuditBuffer.ts";
+import type { AuditQueue } from "../audit/AuditQueue.ts";
 import { buildAuditEvent } from "../audit/buildAuditEvent.ts";
 import { RefusalAuditLimiter, type SuppressedRefusals } from "../audit/RefusalAuditLimiter.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
@@ -39,8 +39,10 @@ import type { Store, StoreSession } from "../store/ports.ts";
 import type { Authorizer } from "./authorization/Authorizer.ts";
 import type { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import type { CredentialResolver } from "./CredentialResolver.ts";
+import type { CachedReads } from "./caches/CachedReads.ts";
 import { executeOperation } from "./executeOperation.ts";
 import type { LastUsedTracker } from "./LastUsedTracker.ts";
+import type { RequestMetrics } from "./metrics/ServerMetrics.ts";
 import { checkSigningRegion, defaultSigningRegions, type SigningRegions } from "./signingRegions.ts";
 
 export interface AwsRequest extends SignedRequest {
@@ -59,7 +61,10 @@ export interface PipelineDeps {
   credentials: CredentialResolver;
   authorizer: Authorizer;
   policies: PolicyResolver;
-  audit: AuditBuffer;
+  /** The read path's cache of users and their tags (its `store` is what `store` should be). */
+  reads?: CachedReads;
+  audit: AuditQueue;
+  metrics?: RequestMetrics;
   lastUsed: LastUsedTracker;
   log: Logger;
   /** What verifying an identity provider's token needs (AssumeRoleWithWebIdentity, …WithSAML). */
@@ -85,6 +90,8 @@ interface RequestState {
   mutating: boolean;
   sourceIp: string;
   userAgent: string;
+  /** The step running (for the metrics: a refusal in `authenticate` is an authentication refusal). */
+  step?: string;
   /** The operation's audit facts, kept for the record of a refused request too. */
   auditDetails?: Record<string, unknown>;
 }
@@ -167,7 +174,7 @@ export class AwsRequestHandler {
   ];
 
   async handle(req: AwsRequest): Promise<AwsResponse> {
-    return this.run(req, undefined);
+    return this.measured(req, undefined);
   }
 
   /**
@@ -176,10 +183,28 @@ export class AwsRequestHandler {
    * AWS's ErrorResponse XML on failure.
    */
   async handleInternal(req: AwsRequest, name: InternalOperationName): Promise<AwsResponse> {
-    return this.run(req, INTERNAL_OPERATIONS[name]);
+    return this.measured(req, INTERNAL_OPERATIONS[name]);
   }
 
-  private async run(req: AwsRequest, internal: AnyOperation | undefined): Promise<AwsResponse> {
+  private async measured(req: AwsRequest, internal: AnyOperation | undefined): Promise<AwsResponse> {
+    const started = performance.now();
+    const response = await this.run(req, internal);
+    this.deps.metrics?.request(
+      response.state.service,
+      // Only an operation we serve names a label: an Action is the client's, and unbounded.
+      operationRegistry[response.state.service].has(response.state.eventName) || internal
+        ? response.state.eventName
+        : "Unknown",
+      response.outcome,
+      (performance.now() - started) / 1000,
+    );
+    return response.answer;
+  }
+
+  private async run(
+    req: AwsRequest,
+    internal: AnyOperation | undefined,
+  ): Promise<{ answer: AwsResponse; state: RequestState; outcome: string }> {
     const params = formParameters(req);
     const service = guessService(params);
     const action = params.get("Action") ?? "";
@@ -195,10 +220,20 @@ export class AwsRequestHandler {
     };
     const flight: Flight = { req, params, state, ...(internal ? { internal } : {}) };
     try {
-      for (const [, step] of this.steps) await step(flight);
-      return { status: 200, body: flight.body as string, requestId: state.requestId };
+      // Back-pressure from the audit writer (AuditQueue): wait for room, or be refused.
+      await this.deps.audit.admit();
+      for (const [name, step] of this.steps) {
+        state.step = name;
+        await step(flight);
+      }
+      return {
+        answer: { status: 200, body: flight.body as string, requestId: state.requestId },
+        state,
+        outcome: "Success",
+      };
     } catch (err) {
-      return this.fail(err, state);
+      const answer = this.fail(err, state);
+      return { answer, state, outcome: answer.code };
     }
   }
 
@@ -319,9 +354,14 @@ export class AwsRequestHandler {
 
   /** After a commit: drop every cache entry built from what the change touched. */
   private invalidateCaches({ changed }: Flight): void {
-    if (!changed || changed.length === 0) return;
+    if (changed && changed.length > 0) this.invalidate(changed);
+  }
+
+  /** Drops every cache entry built from these entities (a change here, or one another node made). */
+  invalidate(changed: readonly ChangedEntity[]): void {
     this.deps.credentials.invalidate(changed);
     this.deps.policies.invalidate(changed);
+    this.deps.reads?.invalidate(changed);
   }
 
   private serialize(flight: Flight): void {
@@ -349,7 +389,7 @@ export class AwsRequestHandler {
     );
   }
 
-  private fail(err: unknown, state: RequestState): AwsResponse {
+  private fail(err: unknown, state: RequestState): AwsResponse & { code: string } {
     if (err instanceof CommitThenFail) return this.fail(err.error, state);
     let error: { code: string; message: string; fault: "Sender" | "Receiver"; httpStatus: number };
     if (err instanceof AwsError || err instanceof QueryProtocolError) {
@@ -375,8 +415,12 @@ export class AwsRequestHandler {
       },
       "request",
     );
+    const metrics = this.deps.metrics;
+    if (metrics && state.step === "authenticate") metrics.authenticationRefused(error.code);
+    else if (metrics && state.caller && error.code.startsWith("AccessDenied"))
+      metrics.authorizationRefused(state.service, state.eventName);
     const body = serializeErrorResponse(error, state.requestId, MODELS[state.service].xmlNamespace);
-    return { status: error.httpStatus, body, requestId: state.requestId };
+    return { status: error.httpStatus, body, requestId: state.requestId, code: error.code };
   }
 
   /** Writes the aggregate records of refusal windows that have ended (all of them at shutdown). */

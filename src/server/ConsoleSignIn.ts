@@ -12,7 +12,7 @@
 // password or the code.
 
 import { randomBytes } from "node:crypto";
-import type { AuditBuffer } from "../audit/AuditBuffer.ts";
+import type { AuditQueue } from "../audit/AuditQueue.ts";
 import { buildConsoleLoginEvent } from "../audit/buildConsoleLoginEvent.ts";
 import { hashPassword } from "../auth/passwords/passwordHash.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
@@ -97,7 +97,7 @@ export type SignInOutcome =
 export interface ConsoleSignInDeps {
   store: Store;
   sealer: Sealer;
-  audit: AuditBuffer;
+  audit: AuditQueue;
   clock?: () => Date;
   random?: (n: number) => Buffer;
 }

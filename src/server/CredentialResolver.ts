@@ -35,6 +35,8 @@ export class CredentialResolver {
   private readonly longTerm = new DependentCache<ResolvedCredential | undefined>(MAX_CACHED_KEYS);
   private readonly users = new DependentCache<User | undefined>(MAX_CACHED_KEYS);
   private readonly roles = new DependentCache<Role | undefined>(MAX_CACHED_KEYS);
+  /** The caches, by name, for the metrics. */
+  readonly caches = { accessKeys: this.longTerm, sessionUsers: this.users, sessionRoles: this.roles };
 
   constructor(
     private readonly store: Store,

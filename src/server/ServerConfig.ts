@@ -3,6 +3,7 @@
 // crash later.
 
 import path from "node:path";
+import type { AuditQueueOptions } from "../audit/AuditQueue.ts";
 import { ACCOUNT_ID_PATTERN } from "../domain/Account.ts";
 import { REGION_NAME } from "./signingRegions.ts";
 import type { TransportLimits } from "./transportLimits.ts";
@@ -29,6 +30,8 @@ export interface ServerConfig {
   oidcKeys?: { timeoutMs?: number; ttlMs?: number; cooldownMs?: number };
   /** Sign-in URLs accepted as SAML Audience and Recipient besides AWS's (a self-hosted sign-in page). */
   samlAudiences?: readonly string[];
+  /** The queue of reads' and refusals' audit records: batch size, capacity, wait when full. */
+  auditQueue?: AuditQueueOptions;
 }
 
 export class ConfigError extends Error {}

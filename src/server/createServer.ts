@@ -1,28 +1,30 @@
 // The composition root: opens the data folder, wires the pipeline's parts, and serves them over
-// HTTP with Fastify. Routes: POST / and GET / (the Query API, header-signed or presigned) and
-// GET /health. Fastify is kept to transport; everything AWS-shaped happens in AwsRequestHandler.
+// HTTP with node:http (httpFront.ts). Routes: POST / and GET / (the Query API, header-signed or
+// presigned), GET /health, and whatever is mounted (the console under /console/). The front is
+// kept to transport; everything AWS-shaped happens in AwsRequestHandler.
 
-import http from "node:http";
-import Fastify, { type FastifyInstance } from "fastify";
+import { once } from "node:events";
+import type http from "node:http";
 import pino, { type Logger } from "pino";
-import { AuditBuffer } from "../audit/AuditBuffer.ts";
+import { AuditQueue } from "../audit/AuditQueue.ts";
 import { createConsoleHandler } from "../console/createConsoleHandler.ts";
+import type { AuditEvent } from "../domain/AuditEvent.ts";
 import { awsManagedPolicySource } from "../domain/awsManagedPolicyCatalog.ts";
-import { RequestEntityTooLarge } from "../domain/errors/commonErrors.ts";
-import { RouteNotFound } from "../domain/errors/transportErrors.ts";
-import { iamModel } from "../generated/iam/iamModel.ts";
-import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
+import { mfaCodeEvents } from "../operations/mfa/mfaCodeEvents.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
 import { Authorizer } from "./authorization/Authorizer.ts";
 import { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import { ConsoleSignIn } from "./ConsoleSignIn.ts";
 import { CredentialResolver } from "./CredentialResolver.ts";
+import { CachedReads } from "./caches/CachedReads.ts";
 import { HttpOidcKeySource } from "./federation/HttpOidcKeySource.ts";
+import { createHttpFront, type Mount } from "./httpFront.ts";
 import { LastUsedTracker } from "./LastUsedTracker.ts";
+import { ServerMetrics } from "./metrics/ServerMetrics.ts";
 import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
 import type { ServerConfig } from "./ServerConfig.ts";
 import { COMMERCIAL_REGIONS } from "./signingRegions.ts";
-import { answerClientError, DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./transportLimits.ts";
+import { DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./transportLimits.ts";
 
 /** CloudTrail's event history keeps 90 days; so does Portcullis by default. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
@@ -31,9 +33,11 @@ export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface PortcullisServer {
-  app: FastifyInstance;
+  http: http.Server;
   data: DataFolder;
   log: Logger;
+  /** Serves `path` (exact, or every path under it when it ends in `/`) with its own handler. */
+  mount(path: string, handle: Mount): void;
   /** Resolves to the URL once listening. */
   listen(): Promise<string>;
   /** Stops taking requests, flushes buffered audit records and closes the store. */
@@ -45,8 +49,17 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   const data = await openDataFolder(config);
   const { store, sealer } = data;
 
-  // The store's own audit path writes a batch in one transaction: one fsync per flush.
-  const audit = new AuditBuffer(store.audit, (err) => logger.error({ err }, "audit flush failed"));
+  // Reads' and refusals' records go to a background writer where the store has one (SQLite: a
+  // worker thread, which also runs the WAL checkpoints); else to the store's own batch append.
+  const writer = store.audit.openBackgroundWriter?.() ?? {
+    append: (events: readonly AuditEvent[]) => store.audit.append(events),
+    close: async () => undefined,
+  };
+  const audit = new AuditQueue(
+    writer,
+    (err) => logger.error({ err }, "audit flush failed"),
+    config.auditQueue,
+  );
   const lastUsed = new LastUsedTracker(store);
   const lastUsedTimer = setInterval(() => {
     lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
@@ -66,10 +79,22 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   pruneTimer.unref();
 
   const policies = new PolicyResolver(awsManagedPolicySource);
+  const reads = new CachedReads(store);
+  const credentials = new CredentialResolver(store, sealer);
+  const metrics = new ServerMetrics({
+    audit,
+    caches: { ...credentials.caches, ...policies.caches, users: reads.users, userTags: reads.tags },
+  });
+  const stopMfaEvents = mfaCodeEvents.listen({
+    failure: () => metrics.mfaCodeFailed(),
+    throttled: (scope) => metrics.mfaCodeThrottled(scope),
+  });
   const handler = new AwsRequestHandler({
-    store,
+    store: reads.store,
+    reads,
+    metrics,
     sealer,
-    credentials: new CredentialResolver(store, sealer),
+    credentials,
     authorizer: new Authorizer(policies, sealer),
     policies,
     audit,
@@ -91,105 +116,52 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   refusalTimer.unref();
 
   const limits: TransportLimits = { ...DEFAULT_TRANSPORT_LIMITS, ...config.transport };
-  const app = Fastify({
-    logger: false,
-    bodyLimit: BODY_LIMIT_BYTES,
-    return503OnClosing: true,
-    // Fastify applies these to the server it is given; they must agree with the factory's.
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    maxRequestsPerSocket: limits.maxRequestsPerSocket,
-    forceCloseConnections: "idle",
-    clientErrorHandler: answerClientError,
-    serverFactory: (handler) =>
-      http.createServer(
-        {
-          // Node refuses a headers timeout longer than the request's.
-          headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
-          requestTimeout: limits.requestTimeoutMs,
-          keepAliveTimeout: limits.keepAliveTimeoutMs,
-          // Node enforces the two timeouts only when it checks, at this interval (default 30 s).
-          connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
-          maxHeaderSize: limits.maxHeaderSize,
-        },
-        handler,
-      ),
-  });
-  app.removeAllContentTypeParsers();
-  // SigV4 signs the body as received, so it is kept as raw bytes and parsed by the pipeline.
-  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
-
-  app.get("/health", async () => ({ status: "ok", store: store.kind }));
-
-  const serve = async (request: import("fastify").FastifyRequest, reply: import("fastify").FastifyReply) => {
-    const url = request.raw.url ?? "/";
-    const q = url.indexOf("?");
-    const result = await handler.handle({
-      method: request.method,
-      path: q === -1 ? url : url.slice(0, q),
-      query: q === -1 ? "" : url.slice(q + 1),
-      headers: request.headers,
-      body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-      sourceIp: request.ip,
+  const mounts = new Map<string, Mount>();
+  mounts.set("/health", (_req, res) => {
+    const body = JSON.stringify({ status: "ok", store: store.kind });
+    res.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
     });
-    reply.code(result.status).header("content-type", "text/xml").header("x-amzn-RequestId", result.requestId);
-    return result.body;
-  };
-  app.post("/", serve);
-  app.get("/", serve);
-
-  // The web console: framework-neutral, so Fastify only hands it the raw request and response.
+    res.end(body);
+  });
+  // Unauthenticated, like /health: an operator's scraper reads it (the README says so).
+  mounts.set("/metrics", async (_req, res) => {
+    const body = await metrics.registry.metrics();
+    res.writeHead(200, {
+      "content-type": metrics.registry.contentType,
+      "content-length": Buffer.byteLength(body),
+    });
+    res.end(body);
+  });
+  // The web console: a framework-neutral handler, a client of the same pipeline.
   const consoleHandler = createConsoleHandler({
     api: handler,
     signIn: new ConsoleSignIn({ store, sealer, audit }),
     log: (err) => logger.error({ err }, "console failure"),
   });
-  const serveConsole = async (
-    request: import("fastify").FastifyRequest,
-    reply: import("fastify").FastifyReply,
-  ) => {
-    reply.hijack();
-    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    await consoleHandler(request.raw, reply.raw, body);
-  };
-  app.route({ method: ["GET", "POST"], url: "/console", handler: serveConsole });
-  app.route({ method: ["GET", "POST"], url: "/console/*", handler: serveConsole });
-
-  app.setNotFoundHandler((_request, reply) => {
-    const requestId = crypto.randomUUID();
-    const error = new RouteNotFound();
-    reply
-      .code(error.httpStatus)
-      .header("content-type", "text/xml")
-      .header("x-amzn-RequestId", requestId)
-      .send(serializeErrorResponse(error, requestId, iamModel.xmlNamespace));
+  mounts.set("/console", consoleHandler);
+  mounts.set("/console/", consoleHandler);
+  const front = createHttpFront({
+    limits,
+    bodyLimitBytes: BODY_LIMIT_BYTES,
+    aws: (req) => handler.handle(req),
+    mounts,
+    onError: (err) => logger.error({ err }, "request could not be served"),
   });
-
-  app.setErrorHandler((err: { statusCode?: number }, _request, reply) => {
-    const requestId = crypto.randomUUID();
-    const error =
-      err.statusCode === 413
-        ? new RequestEntityTooLarge()
-        : {
-            code: "InvalidRequest",
-            message: "The request could not be read.",
-            fault: "Sender" as const,
-            httpStatus: 400,
-          };
-    reply
-      .code(error.httpStatus)
-      .header("content-type", "text/xml")
-      .header("x-amzn-RequestId", requestId)
-      .send(serializeErrorResponse(error, requestId, iamModel.xmlNamespace));
-  });
+  const server = front.server;
 
   return {
-    app,
+    http: server,
     data,
     log: logger,
+    mount(path, handle) {
+      mounts.set(path, handle);
+    },
     async listen() {
-      await app.listen({ host: config.host, port: config.port });
-      const address = app.server.address();
+      server.listen(config.port, config.host);
+      await once(server, "listening");
+      const address = server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       const host = config.host.includes(":") ? `[${config.host}]` : config.host;
       return `http://${host}:${port}`;
@@ -197,12 +169,16 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     async close() {
       // New connections are refused at once and idle ones closed; requests in flight have the
       // grace to finish, then every connection still open (a half-sent body too) is closed.
-      const force = setTimeout(() => app.server.closeAllConnections(), limits.shutdownGraceMs);
-      await app.close();
+      front.closing();
+      const closed = server.listening ? new Promise((resolve) => server.close(resolve)) : Promise.resolve();
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), limits.shutdownGraceMs);
+      await closed;
       clearTimeout(force);
       clearInterval(lastUsedTimer);
       clearInterval(pruneTimer);
       clearInterval(refusalTimer);
+      stopMfaEvents();
       handler.sweepRefusals(new Date(), true);
       await audit.close();
       await lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));

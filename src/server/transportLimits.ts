@@ -1,6 +1,6 @@
 // The HTTP server's limits, and the refusals it makes before a request reaches the pipeline,
 // written as AWS's ErrorResponse on the raw socket (Node would answer an empty 408 or 431, and
-// Fastify JSON). The numbers, stated in the README:
+// a framework JSON). The numbers, stated in the README:
 //   - header section: 16 KiB (Node's default), else 431;
 //   - headers must arrive within 10 s, the whole request (body included) within 20 s, else 408;
 //     Node checks both every second (connectionsCheckingInterval), so a stalled request is
@@ -50,7 +50,7 @@ function errorOf(code: string | undefined): AwsError {
   return new MalformedHttpRequest();
 }
 
-/** Answers a request Node could not take (Fastify's clientErrorHandler), then closes the connection. */
+/** Answers a request Node could not take (the server's clientError handler), then closes the connection. */
 export function answerClientError(err: { code?: string }, socket: Socket): void {
   if (err.code === "ECONNRESET" || err.code === "EPIPE" || !socket.writable) {
     socket.destroy();

@@ -351,8 +351,22 @@ export interface AuditQuery {
   limit?: number;
 }
 
+/**
+ * A writer of audit batches off the request thread (an adapter's own connection, in a worker):
+ * each `append` is one transaction; `close` waits for what was handed over.
+ */
+export interface AuditWriter {
+  append(events: readonly AuditEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface AuditRepository {
   append(events: readonly AuditEvent[]): Promise<void>;
+  /**
+   * Where an adapter can, a background writer for the records of reads and refusals, which also
+   * takes over the store's housekeeping writes (SQLite: WAL checkpoints) from the request thread.
+   */
+  openBackgroundWriter?(): AuditWriter;
   query(q: AuditQuery): Promise<AuditEvent[]>;
   /** Deletes every record older than `before`; returns how many. */
   prune(before: Date): Promise<number>;

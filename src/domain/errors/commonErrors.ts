@@ -72,3 +72,10 @@ export class RequestEntityTooLarge extends AwsError {
     super("RequestEntityTooLarge", 413, "Request body is too large.");
   }
 }
+
+/** AWS's common error for a temporary failure of the server: a client retries it with back-off. */
+export class ServiceUnavailable extends AwsError {
+  constructor(message = "The request has failed due to a temporary failure of the server.") {
+    super("ServiceUnavailable", 503, message, "Receiver");
+  }
+}

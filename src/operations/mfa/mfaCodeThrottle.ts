@@ -19,6 +19,7 @@ import type { AwsError } from "../../domain/errors/AwsError.ts";
 import type { MfaOwner } from "../../domain/MfaDevice.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
 import type { StoreSession } from "../../store/ports.ts";
+import { mfaCodeEvents } from "./mfaCodeEvents.ts";
 
 export interface ThrottleRule {
   readonly scope: "source" | "source-day" | "owner-day";
@@ -90,7 +91,10 @@ export async function assertNotThrottled(
 ): Promise<void> {
   for (const { key, rule } of scopesOf(target)) {
     const ends = await throttledUntil(store, key, rule, now);
-    if (ends) throw refuse(ends);
+    if (ends) {
+      mfaCodeEvents.throttled(rule.scope);
+      throw refuse(ends);
+    }
   }
 }
 
@@ -128,6 +132,7 @@ export async function recordCodeFailure(
   target: ThrottleTarget,
   now: Date,
 ): Promise<void> {
+  mfaCodeEvents.failure();
   for (const { key, rule } of scopesOf(target)) await countFailure(store, key, rule, now);
 }
 

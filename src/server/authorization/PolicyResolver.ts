@@ -65,6 +65,8 @@ export class PolicyResolver implements PolicyCatalog {
   private readonly principals = new DependentCache<IdentityEntities | undefined>(MAX_PRINCIPALS);
   private readonly managedPolicies = new DependentCache<StoredPolicy | undefined>(MAX_COMPILED);
   private readonly compileBound = this.compile.bind(this);
+  /** The caches, by name, for the metrics. */
+  readonly caches = { principals: this.principals, managedPolicies: this.managedPolicies };
   /** The compiled identity part of each cached principal, built once per cache entry. */
   private readonly identitySets = new WeakMap<IdentityEntities, PolicySet>();
 

@@ -9,21 +9,31 @@ export interface Loaded<V> {
   value: V;
   /** The entities the value was built from. */
   dependsOn: readonly ChangedEntity[];
+  /** False for a value no change would name (the absence of a user a later CreateUser makes). */
+  keep?: boolean;
 }
 
 export class DependentCache<V> {
   private readonly entries = new Map<string, { value: V; deps: readonly string[] }>();
   private readonly dependents = new Map<string, Set<string>>();
   private generation = 0;
+  /** Lookups answered from memory, loads, and entries dropped by a change: for the metrics. */
+  hits = 0;
+  misses = 0;
+  invalidations = 0;
 
   constructor(private readonly maxEntries: number) {}
 
   async get(key: string, load: () => Promise<Loaded<V>>): Promise<V> {
     const hit = this.entries.get(key);
-    if (hit) return hit.value;
+    if (hit) {
+      this.hits += 1;
+      return hit.value;
+    }
+    this.misses += 1;
     const generation = this.generation;
     const loaded = await load();
-    if (generation === this.generation) this.put(key, loaded);
+    if (generation === this.generation && loaded.keep !== false) this.put(key, loaded);
     return loaded.value;
   }
 
@@ -32,6 +42,7 @@ export class DependentCache<V> {
     for (const entity of changed) {
       const keys = this.dependents.get(changedEntityKey(entity));
       if (!keys) continue;
+      this.invalidations += keys.size;
       for (const key of [...keys]) this.delete(key);
     }
   }

@@ -1,0 +1,60 @@
+// The store as the read path sees it, with the hottest lookups (a user by name or id, a user's
+// tags) answered from memory. Entries name the user they were built from, so a committed change
+// that calls `invalidate({ kind: "user", id })` drops them before its response is sent, and the
+// next request reads the new state. Only reads outside a transaction come through here: a change
+// always reads and writes through its own transaction.
+
+import type { ChangedEntity } from "../../domain/ChangedEntity.ts";
+import type { Tag } from "../../domain/Tag.ts";
+import type { User } from "../../domain/User.ts";
+import type { Store, TagRepository, UserRepository } from "../../store/ports.ts";
+import { DependentCache, type Loaded } from "./DependentCache.ts";
+
+const MAX_ENTRIES = 50_000;
+
+function userLoaded(user: User | undefined): Loaded<User | undefined> {
+  return user
+    ? { value: user, dependsOn: [{ kind: "user", id: user.userId }] }
+    : { value: undefined, dependsOn: [], keep: false };
+}
+
+export class CachedReads {
+  readonly users = new DependentCache<User | undefined>(MAX_ENTRIES);
+  readonly tags = new DependentCache<readonly Tag[]>(MAX_ENTRIES);
+  /** The store with its user reads cached; everything else (transactions too) is the store's own. */
+  readonly store: Store;
+
+  constructor(inner: Store) {
+    const users: UserRepository = Object.assign(Object.create(inner.users) as UserRepository, {
+      getByName: (accountId: string, userName: string) =>
+        this.users.get(`n:${accountId}:${userName.toLowerCase()}`, async () =>
+          userLoaded(await inner.users.getByName(accountId, userName)),
+        ),
+      getById: (userId: string) =>
+        this.users.get(`i:${userId}`, async () => userLoaded(await inner.users.getById(userId))),
+    });
+    const userTags: TagRepository = Object.assign(Object.create(inner.userTags) as TagRepository, {
+      // A copy each time: callers own the array they are given.
+      list: async (userId: string) =>
+        [
+          ...(await this.tags.get(userId, async () => ({
+            value: await inner.userTags.list(userId),
+            dependsOn: [{ kind: "user", id: userId }],
+          }))),
+        ] as Tag[],
+    });
+    this.store = new Proxy(inner, {
+      get(target, prop) {
+        if (prop === "users") return users;
+        if (prop === "userTags") return userTags;
+        const value = Reflect.get(target, prop, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+
+  invalidate(changed: readonly ChangedEntity[]): void {
+    this.users.invalidate(changed);
+    this.tags.invalidate(changed);
+  }
+}
