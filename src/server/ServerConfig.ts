@@ -4,6 +4,7 @@
 
 import path from "node:path";
 import { ACCOUNT_ID_PATTERN } from "../domain/Account.ts";
+import { POSTGRES_URL } from "../store/openStore.ts";
 import { REGION_NAME } from "./signingRegions.ts";
 import type { TransportLimits } from "./transportLimits.ts";
 
@@ -11,6 +12,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** A postgres:// URL: the shared store of several nodes. Absent: the data folder's SQLite file. */
+  databaseUrl?: string;
   accountId: string;
   rootAccessKeyId?: string;
   rootSecretAccessKey?: string;
@@ -31,9 +34,20 @@ export interface ConfigFlags {
   host?: string;
   port?: string;
   data?: string;
+  database?: string;
   logLevel?: string;
   stsRegions?: string;
   auditRetentionDays?: string;
+}
+
+/** `--database` / PORTCULLIS_DATABASE_URL, checked: only PostgreSQL URLs name a shared store. */
+export function resolveDatabaseUrl(flags: { database?: string }, env: NodeJS.ProcessEnv): string | undefined {
+  const url = flags.database ?? (env.PORTCULLIS_DATABASE_URL || undefined);
+  if (url !== undefined && !POSTGRES_URL.test(url))
+    throw new ConfigError(
+      "--database: give a postgres:// URL (or omit it for the data folder's SQLite file)",
+    );
+  return url;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -50,6 +64,8 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
   }
 
   const dataDir = path.resolve(flags.data ?? env.PORTCULLIS_DATA ?? ".portcullis");
+
+  const databaseUrl = resolveDatabaseUrl(flags, env);
 
   const accountId = env.PORTCULLIS_ACCOUNT_ID ?? "000000000000";
   if (!ACCOUNT_ID_PATTERN.test(accountId)) {
@@ -105,6 +121,7 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     host,
     port,
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     accountId,
     ...(rootAccessKeyId && rootSecretAccessKey ? { rootAccessKeyId, rootSecretAccessKey } : {}),
     ...(env.PORTCULLIS_MASTER_KEY ? { masterKey: env.PORTCULLIS_MASTER_KEY } : {}),

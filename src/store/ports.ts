@@ -1,5 +1,5 @@
 // The store's port: what operations and the server may ask of persistence. Adapters (SQLite now,
-// PostgreSQL later) implement it; handlers never see SQL. Every change runs inside `transaction`,
+// PostgreSQL) implement it; handlers never see SQL. Every change runs inside `transaction`,
 // and limits (two access keys, eight MFA devices…) are checked inside that same transaction so
 // two racing requests cannot both pass them.
 
@@ -333,5 +333,10 @@ export interface StoreSession {
 export interface Store extends StoreSession {
   readonly kind: "sqlite" | "postgres";
   transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while no other process on the same database runs its own `exclusively` work: for
+   * what must happen once however many nodes start together (the first account and root key).
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

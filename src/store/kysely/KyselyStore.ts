@@ -28,7 +28,7 @@ import {
 } from "./KyselyUserCredentialRepository.ts";
 import { KyselyUserRepository } from "./KyselyUserRepository.ts";
 
-function sessionOver(db: Kysely<Database>): StoreSession {
+export function sessionOver(db: Kysely<Database>): StoreSession {
   return {
     accounts: new KyselyAccountRepository(db),
     users: new KyselyUserRepository(db),
@@ -87,7 +87,7 @@ export class KyselyStore implements Store {
    */
   constructor(
     readonly kind: "sqlite" | "postgres",
-    private readonly db: Kysely<Database>,
+    protected readonly db: Kysely<Database>,
     audit?: AuditRepository,
   ) {
     const session = sessionOver(db);
@@ -118,6 +118,11 @@ export class KyselyStore implements Store {
 
   transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work(sessionOver(trx)));
+  }
+
+  /** One process's transactions already exclude each other's writes; adapters shared by nodes lock. */
+  exclusively<T>(work: () => Promise<T>): Promise<T> {
+    return work();
   }
 
   async close(): Promise<void> {

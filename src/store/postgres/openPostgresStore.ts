@@ -1,0 +1,101 @@
+// The shared store: PostgreSQL through `pg`, for several Portcullis nodes on one database. The
+// repositories and migrations are the SQLite adapter's; what differs is how a change is isolated.
+// Every transaction runs SERIALIZABLE and is retried, a bounded number of times, when PostgreSQL
+// reports a serialization failure or a deadlock: a limit counted in the transaction then holds
+// across nodes exactly as it does behind SQLite's single writer, for every limit, without each
+// operation having to name the row it should lock.
+
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { KyselyStore, sessionOver } from "../kysely/KyselyStore.ts";
+import { migrateToLatest } from "../migrations/migrateToLatest.ts";
+import type { StoreSession } from "../ports.ts";
+import type { Database as Schema } from "../schema.ts";
+
+/** Serialization failure and deadlock: the transaction lost a race and may simply run again. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+/** Enough for 20 requests racing on one limit to each get a decision rather than an error. */
+const MAX_ATTEMPTS = 40;
+/** One number for every Portcullis node: migrations and the first bootstrap run under it. */
+const SCHEMA_LOCK_KEY = 0x706f7274; // "port"
+
+function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && RETRYABLE.has(code);
+}
+
+function backoff(attempt: number): Promise<void> {
+  const cap = Math.min(100, 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * cap));
+}
+
+class PostgresStore extends KyselyStore {
+  override async transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db
+          .transaction()
+          .setIsolationLevel("serializable")
+          .execute((trx) => work(sessionOver(trx)));
+      } catch (err) {
+        if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err;
+        await backoff(attempt);
+      }
+    }
+  }
+
+  override async exclusively<T>(work: () => Promise<T>): Promise<T> {
+    return withAdvisoryLock(this.db, work);
+  }
+}
+
+/** Holds PostgreSQL's session advisory lock on one pooled connection while `work` runs. */
+async function withAdvisoryLock<T>(db: Kysely<Schema>, work: () => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${SCHEMA_LOCK_KEY})`.execute(conn);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${SCHEMA_LOCK_KEY})`.execute(conn);
+    }
+  });
+}
+
+/**
+ * Lists and markers compare names and paths byte by byte (as SQLite does); a database whose
+ * collation sorts by language would order and page them differently, so it is refused.
+ */
+async function checkCollation(db: Kysely<Schema>): Promise<void> {
+  const { rows } = await sql<{ collate: string }>`
+    select datcollate as collate from pg_database where datname = current_database()`.execute(db);
+  const collate = rows[0]?.collate ?? "";
+  if (collate !== "C" && collate !== "POSIX" && !collate.startsWith("C.")) {
+    throw new Error(
+      `the PostgreSQL database uses collation '${collate}'; Portcullis needs byte order: create it with LC_COLLATE 'C' (createdb --locale=C --template=template0)`,
+    );
+  }
+}
+
+export interface PostgresStoreOptions {
+  /** Connections per node; a request holds one only for its statements or its transaction. */
+  poolSize?: number;
+}
+
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<KyselyStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle client losing its server (a restart) must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await checkCollation(db);
+    // Several nodes starting together: one migrates, the others wait and find nothing to do.
+    await withAdvisoryLock(db, () => migrateToLatest(db));
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return new PostgresStore("postgres", db);
+}
