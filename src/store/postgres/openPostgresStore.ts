@@ -8,40 +8,30 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { KyselyStore, sessionOver } from "../kysely/KyselyStore.ts";
+import { errorCode, type RetryPolicy, retryTransaction } from "../kysely/retryTransaction.ts";
 import { migrateToLatest } from "../migrations/migrateToLatest.ts";
 import type { StoreSession } from "../ports.ts";
 import type { Database as Schema } from "../schema.ts";
 
 /** Serialization failure and deadlock: the transaction lost a race and may simply run again. */
 const RETRYABLE = new Set(["40001", "40P01"]);
-/** Enough for 20 requests racing on one limit to each get a decision rather than an error. */
-const MAX_ATTEMPTS = 40;
+const RETRY: RetryPolicy = {
+  retryable: (err) => RETRYABLE.has(errorCode(err) ?? ""),
+  // Enough for 20 requests racing on one limit to each get a decision rather than an error.
+  maxAttempts: 40,
+  maxPauseMs: 100,
+};
 /** One number for every Portcullis node: migrations and the first bootstrap run under it. */
 const SCHEMA_LOCK_KEY = 0x706f7274; // "port"
 
-function isRetryable(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === "string" && RETRYABLE.has(code);
-}
-
-function backoff(attempt: number): Promise<void> {
-  const cap = Math.min(100, 2 ** attempt);
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * cap));
-}
-
 class PostgresStore extends KyselyStore {
-  override async transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db
-          .transaction()
-          .setIsolationLevel("serializable")
-          .execute((trx) => work(sessionOver(trx)));
-      } catch (err) {
-        if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err;
-        await backoff(attempt);
-      }
-    }
+  override transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {
+    return retryTransaction(RETRY, () =>
+      this.db
+        .transaction()
+        .setIsolationLevel("serializable")
+        .execute((trx) => work(sessionOver(trx))),
+    );
   }
 
   override async exclusively<T>(work: () => Promise<T>): Promise<T> {

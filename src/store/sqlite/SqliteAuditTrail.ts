@@ -8,8 +8,10 @@ import type Database from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { AuditEvent } from "../../domain/AuditEvent.ts";
 import { KyselyAuditRepository } from "../kysely/KyselyAuditRepository.ts";
+import { retryTransaction } from "../kysely/retryTransaction.ts";
 import type { AuditQuery, AuditRepository } from "../ports.ts";
 import type { Database as Schema } from "../schema.ts";
+import { SQLITE_BUSY_RETRY } from "./SqliteStore.ts";
 
 export class SqliteAuditTrail implements AuditRepository {
   private readonly reads: KyselyAuditRepository;
@@ -38,7 +40,9 @@ export class SqliteAuditTrail implements AuditRepository {
 
   async append(events: readonly AuditEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.db.connection().execute(async () => this.insertBatch(events));
+    await retryTransaction(SQLITE_BUSY_RETRY, () =>
+      this.db.connection().execute(async () => this.insertBatch(events)),
+    );
   }
 
   query(q: AuditQuery): Promise<AuditEvent[]> {
