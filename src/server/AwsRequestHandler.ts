@@ -1,5 +1,5 @@
 // The request pipeline, as an ordered list of named steps: request id → form parameters →
-// authenticate (SigV4 → caller) → parse and validate by the service model → execute (authorize,
+// catch up on other processes' changes → authenticate (SigV4 → caller) → parse and validate by the service model → execute (authorize,
 // then run: in one transaction with its audit record, when it changes state) → invalidate the
 // caches built from what a change touched → serialize. One error step
 // renders every failure once, as AWS's ErrorResponse; anything unexpected is an InternalFailure
@@ -63,6 +63,8 @@ export interface PipelineDeps {
   regions?: SigningRegions;
   clock?: () => Date;
   random?: (n: number) => Buffer;
+  /** Changes other processes committed: caught up on before a request is authenticated. */
+  changes?: { beforeRequest(): Promise<void> | undefined };
 }
 
 const MODELS: Record<"iam" | "sts", ServiceModel> = { iam: iamModel, sts: stsModel };
@@ -145,6 +147,7 @@ export class AwsRequestHandler {
    */
   private readonly steps: ReadonlyArray<readonly [string, (flight: Flight) => Promise<void> | void]> = [
     ["parameters", (f) => this.checkParameters(f)],
+    ["catch up", () => this.deps.changes?.beforeRequest()],
     ["authenticate", (f) => this.authenticate(f)],
     ["parse", (f) => this.parse(f)],
     ["execute", (f) => this.execute(f)],

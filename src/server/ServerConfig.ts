@@ -26,6 +26,8 @@ export interface ServerConfig {
   transport?: Partial<TransportLimits>;
   /** Audit records older than this many days are pruned; 0 keeps them forever. Default 90. */
   auditRetentionDays?: number;
+  /** With pushed changes (PostgreSQL): how old a cache may be before a request re-reads the log. */
+  stalenessBoundMs?: number;
 }
 
 export class ConfigError extends Error {}

@@ -14,6 +14,7 @@ import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
 import { Authorizer } from "./authorization/Authorizer.ts";
 import { PolicyResolver } from "./authorization/PolicyResolver.ts";
+import { ChangeFeed } from "./ChangeFeed.ts";
 import { CredentialResolver } from "./CredentialResolver.ts";
 import { LastUsedTracker } from "./LastUsedTracker.ts";
 import { type DataFolder, openDataFolder } from "./openDataFolder.ts";
@@ -23,6 +24,9 @@ import { answerClientError, DEFAULT_TRANSPORT_LIMITS, type TransportLimits } fro
 
 /** CloudTrail's event history keeps 90 days; so does Portcullis by default. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
+
+/** Change-log entries are read within the staleness bound; an hour is ample for any straggler. */
+const CHANGE_LOG_RETENTION_MS = 3_600_000;
 
 /** AWS's Query API requests are small; a policy simulation with many policies is the largest. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -53,6 +57,9 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   // Retention: records older than the setting are pruned at start and every hour.
   const retentionDays = config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
   const prune = () => {
+    store.changeLog
+      .prune(new Date(Date.now() - CHANGE_LOG_RETENTION_MS))
+      .catch((err) => logger.error({ err }, "change log prune failed"));
     if (retentionDays === 0) return;
     store.audit
       .prune(new Date(Date.now() - retentionDays * 86_400_000))
@@ -63,10 +70,25 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   pruneTimer.unref();
 
   const policies = new PolicyResolver(awsManagedPolicySource);
+  const credentials = new CredentialResolver(store, sealer);
+  // Other workers' and nodes' changes reach this process's caches through the change log.
+  const changes = new ChangeFeed(
+    store,
+    (changed) => {
+      credentials.invalidate(changed);
+      policies.invalidate(changed);
+    },
+    {
+      ...(config.stalenessBoundMs !== undefined ? { stalenessBoundMs: config.stalenessBoundMs } : {}),
+      onError: (err) => logger.error({ err }, "change log catch-up failed"),
+    },
+  );
+  await changes.start();
   const handler = new AwsRequestHandler({
     store,
     sealer,
-    credentials: new CredentialResolver(store, sealer),
+    changes,
+    credentials,
     authorizer: new Authorizer(policies, sealer),
     policies,
     audit,
@@ -106,7 +128,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   // SigV4 signs the body as received, so it is kept as raw bytes and parsed by the pipeline.
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
-  app.get("/health", async () => ({ status: "ok", store: store.kind }));
+  app.get("/health", async () => ({ status: "ok", store: store.kind, pushedChanges: changes.pushing }));
 
   const serve = async (request: import("fastify").FastifyRequest, reply: import("fastify").FastifyReply) => {
     const url = request.raw.url ?? "/";
@@ -174,6 +196,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
       clearInterval(pruneTimer);
       clearInterval(refusalTimer);
       handler.sweepRefusals(new Date(), true);
+      await changes.stop();
       await audit.close();
       await lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
       await store.close();

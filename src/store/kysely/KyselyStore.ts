@@ -7,6 +7,7 @@ import type { Database } from "../schema.ts";
 import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
 import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
+import { KyselyChangeLogRepository } from "./KyselyChangeLogRepository.ts";
 import { KyselyCredentialReportRepository } from "./KyselyCredentialReportRepository.ts";
 import { KyselyGroupRepository } from "./KyselyGroupRepository.ts";
 import {
@@ -28,7 +29,8 @@ import {
 } from "./KyselyUserCredentialRepository.ts";
 import { KyselyUserRepository } from "./KyselyUserRepository.ts";
 
-export function sessionOver(db: Kysely<Database>): StoreSession {
+/** `notifyChannel`: where change-log appends are announced (PostgreSQL's NOTIFY), if anywhere. */
+export function sessionOver(db: Kysely<Database>, notifyChannel?: string): StoreSession {
   return {
     accounts: new KyselyAccountRepository(db),
     users: new KyselyUserRepository(db),
@@ -53,6 +55,7 @@ export function sessionOver(db: Kysely<Database>): StoreSession {
     signingCertificates: kyselySigningCertificateRepository(db),
     credentialReports: new KyselyCredentialReportRepository(db),
     audit: new KyselyAuditRepository(db),
+    changeLog: new KyselyChangeLogRepository(db, notifyChannel),
   };
 }
 
@@ -80,6 +83,7 @@ export class KyselyStore implements Store {
   readonly signingCertificates;
   readonly credentialReports;
   readonly audit;
+  readonly changeLog;
 
   /**
    * `audit` outside a transaction may be an adapter's own fast path (the trail takes a record per
@@ -114,6 +118,7 @@ export class KyselyStore implements Store {
     this.signingCertificates = session.signingCertificates;
     this.credentialReports = session.credentialReports;
     this.audit = audit ?? session.audit;
+    this.changeLog = session.changeLog;
   }
 
   transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {

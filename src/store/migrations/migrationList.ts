@@ -8,6 +8,7 @@ import * as m0004 from "./m0004_groups.ts";
 import * as m0005 from "./m0005_roles.ts";
 import * as m0006 from "./m0006_account_aliases.ts";
 import * as m0007 from "./m0007_credentials_and_reports.ts";
+import * as m0008 from "./m0008_change_log.ts";
 
 export const migrationList: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -17,4 +18,5 @@ export const migrationList: Record<string, Migration> = {
   "0005_roles": m0005,
   "0006_account_aliases": m0006,
   "0007_credentials_and_reports": m0007,
+  "0008_change_log": m0008,
 };

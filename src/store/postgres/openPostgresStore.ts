@@ -10,7 +10,7 @@ import pg from "pg";
 import { KyselyStore, sessionOver } from "../kysely/KyselyStore.ts";
 import { errorCode, type RetryPolicy, retryTransaction } from "../kysely/retryTransaction.ts";
 import { migrateToLatest } from "../migrations/migrateToLatest.ts";
-import type { StoreSession } from "../ports.ts";
+import type { ChangeSubscription, StoreSession } from "../ports.ts";
 import type { Database as Schema } from "../schema.ts";
 
 /** Serialization failure and deadlock: the transaction lost a race and may simply run again. */
@@ -24,14 +24,67 @@ const RETRY: RetryPolicy = {
 /** One number for every Portcullis node: migrations and the first bootstrap run under it. */
 const SCHEMA_LOCK_KEY = 0x706f7274; // "port"
 
+/** The NOTIFY channel of change-log appends. */
+export const CHANGE_CHANNEL = "portcullis_changes";
+/** Pause before reconnecting a dropped LISTEN connection. */
+const RELISTEN_DELAY_MS = 250;
+
 class PostgresStore extends KyselyStore {
+  constructor(
+    db: Kysely<Schema>,
+    private readonly url: string,
+  ) {
+    super("postgres", db);
+  }
+
   override transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {
     return retryTransaction(RETRY, () =>
       this.db
         .transaction()
         .setIsolationLevel("serializable")
-        .execute((trx) => work(sessionOver(trx))),
+        .execute((trx) => work(sessionOver(trx, CHANGE_CHANNEL))),
     );
+  }
+
+  /**
+   * One dedicated connection LISTENs (a pooled one could be handed to a request). When it drops,
+   * the subscriber hears so at once, and it reconnects until stopped.
+   */
+  async subscribeChanges(subscription: ChangeSubscription): Promise<() => Promise<void>> {
+    let stopped = false;
+    let client: pg.Client | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const connect = async (): Promise<void> => {
+      const next = new pg.Client({ connectionString: this.url });
+      let down = false;
+      const lost = () => {
+        if (down) return;
+        down = true;
+        subscription.onDisconnected();
+        next.end().catch(() => {});
+        if (!stopped) timer = setTimeout(() => void connect().catch(lost), RELISTEN_DELAY_MS);
+      };
+      next.on("error", lost);
+      next.on("end", lost);
+      next.on("notification", () => subscription.onChange());
+      client = next;
+      try {
+        await next.connect();
+        await next.query(`LISTEN ${CHANGE_CHANNEL}`);
+      } catch (err) {
+        lost();
+        throw err;
+      }
+      subscription.onConnected();
+    };
+    // Down at start is like down later: the subscriber catches up per request until it is up.
+    await connect().catch(() => {});
+    return async () => {
+      stopped = true;
+      clearTimeout(timer);
+      client?.removeAllListeners();
+      await client?.end().catch(() => {});
+    };
   }
 
   override async exclusively<T>(work: () => Promise<T>): Promise<T> {
@@ -87,5 +140,5 @@ export async function openPostgresStore(
     await db.destroy();
     throw err;
   }
-  return new PostgresStore("postgres", db);
+  return new PostgresStore(db, url);
 }
