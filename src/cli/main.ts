@@ -33,6 +33,10 @@ program
     "--audit-retention-days <days>",
     "prune audit records older than this (env PORTCULLIS_AUDIT_RETENTION_DAYS, default 90; 0 keeps them forever)",
   )
+  .option(
+    "--workers <n>",
+    "worker processes sharing the port and the store (env PORTCULLIS_WORKERS, default the number of cores)",
+  )
   .action((opts) => serveCommand(opts));
 
 // Options belong to the command they follow, so `audit mfa --data D` is mfa's --data.

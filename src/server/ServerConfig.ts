@@ -2,6 +2,7 @@
 // defaults. Every value is checked here, at start-up, so a bad one is a clear message, not a
 // crash later.
 
+import os from "node:os";
 import path from "node:path";
 import { ACCOUNT_ID_PATTERN } from "../domain/Account.ts";
 import { POSTGRES_URL } from "../store/openStore.ts";
@@ -28,6 +29,8 @@ export interface ServerConfig {
   auditRetentionDays?: number;
   /** With pushed changes (PostgreSQL): how old a cache may be before a request re-reads the log. */
   stalenessBoundMs?: number;
+  /** Worker processes on the one port (`serve --workers`; resolved: the number of cores). */
+  workers?: number;
 }
 
 export class ConfigError extends Error {}
@@ -37,6 +40,7 @@ export interface ConfigFlags {
   port?: string;
   data?: string;
   database?: string;
+  workers?: string;
   logLevel?: string;
   stsRegions?: string;
   auditRetentionDays?: string;
@@ -119,6 +123,12 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     );
   }
 
+  const workersText = flags.workers ?? env.PORTCULLIS_WORKERS;
+  if (workersText !== undefined && (!/^\d{1,3}$/.test(workersText) || Number(workersText) < 1)) {
+    throw new ConfigError(`--workers: '${workersText}' is not a number of processes (1-999)`);
+  }
+  const workers = workersText !== undefined ? Number(workersText) : os.availableParallelism();
+
   return {
     host,
     port,
@@ -131,5 +141,6 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     ...(stsRegions ? { stsRegions } : {}),
     ...(Object.keys(transport).length > 0 ? { transport } : {}),
     ...(retentionText !== undefined ? { auditRetentionDays: Number(retentionText) } : {}),
+    workers,
   };
 }

@@ -128,7 +128,13 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   // SigV4 signs the body as received, so it is kept as raw bytes and parsed by the pipeline.
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
-  app.get("/health", async () => ({ status: "ok", store: store.kind, pushedChanges: changes.pushing }));
+  app.get("/health", async () => ({
+    status: "ok",
+    store: store.kind,
+    pushedChanges: changes.pushing,
+    // Which process answered: workers share the port, and tests tell them apart by it.
+    pid: process.pid,
+  }));
 
   const serve = async (request: import("fastify").FastifyRequest, reply: import("fastify").FastifyReply) => {
     const url = request.raw.url ?? "/";

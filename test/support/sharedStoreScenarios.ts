@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import {
   AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   DetachUserPolicyCommand,
@@ -14,28 +15,57 @@ import {
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from "@aws-sdk/client-sts";
-import { iamClient, stsClient } from "./awsClients.ts";
-import { createUserWithKey } from "./createUserWithKey.ts";
+import { type Credentials, iamClient as iamAt, stsClient as stsAt } from "./awsClients.ts";
 import { expectRefusal } from "./expectRefusal.ts";
 import { ROOT_KEY } from "./startTestServer.ts";
 import { VirtualMfaApp } from "./virtualMfa.ts";
 
+let options: Record<string, unknown> = {};
+const iamClient = (url: string, key: Credentials) => iamAt(url, key, options);
+const stsClient = (url: string, key: Credentials) => stsAt(url, key, options);
+
+/** The SDK client options every scenario below uses (set per suite). */
+export function useClientOptions(extra: Record<string, unknown>): void {
+  options = extra;
+}
+
+async function createUserWithKey(url: string, userName: string): Promise<Credentials> {
+  const root = iamClient(url, ROOT_KEY);
+  await root.send(new CreateUserCommand({ UserName: userName }));
+  const { AccessKey } = await root.send(new CreateAccessKeyCommand({ UserName: userName }));
+  assert.ok(AccessKey?.AccessKeyId && AccessKey.SecretAccessKey);
+  return { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey };
+}
+
 const READ_ONLY = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
 
-/** Two front doors on one store; `b` must not be served by the process behind `a`. */
+/**
+ * Two front doors on one store. Nodes: two URLs. Workers: one URL, with client options (see
+ * useClientOptions) that open a connection per request, so node:cluster spreads the requests.
+ */
 export interface TwoDoors {
   a: string;
   b: string;
 }
 
-/** Retries `check` until it passes; returns how long that took (ms), failing after `withinMs`. */
-export async function eventually(withinMs: number, check: () => Promise<boolean>): Promise<number> {
+/**
+ * Retries `check` until it passes, then requires it to keep passing for `settle` more tries (so
+ * every worker behind a door agrees); returns how long the first pass took (ms).
+ */
+export async function eventually(
+  withinMs: number,
+  check: () => Promise<boolean>,
+  settle = 3,
+): Promise<number> {
   const start = Date.now();
   for (;;) {
-    if (await check()) return Date.now() - start;
+    if (await check()) break;
     if (Date.now() - start > withinMs) assert.fail(`not seen within ${withinMs} ms`);
     await new Promise((r) => setTimeout(r, 10));
   }
+  const took = Date.now() - start;
+  for (let i = 0; i < settle; i++) assert.ok(await check(), `seen, then not seen again (try ${i + 1})`);
+  return took;
 }
 
 const refused = (p: Promise<unknown>) =>
