@@ -61,8 +61,8 @@ function startNode(args: string[], env: Record<string, string>): Promise<Door> {
   });
 }
 
-function stopAll(doors: readonly Door[]): Promise<void[]> {
-  return Promise.all(
+async function stopAll(doors: readonly Door[]): Promise<void> {
+  await Promise.all(
     doors.map(
       (d) =>
         new Promise<void>((resolve) => {

@@ -191,6 +191,25 @@ export function runRaceSuite(
         assert.equal((await stores[1].groups.listForUser(userId)).length, MAX_GROUPS_PER_USER);
       }));
 
+    test("last-used dates flushed late by another process never move backwards", () =>
+      withStores(async (stores) => {
+        const userId = await newUser(stores[0], "used");
+        const accessKeyId = "AKIALASTUSED00000001";
+        await stores[0].accessKeys.create({
+          accessKeyId,
+          accountId: ACCOUNT,
+          userId,
+          status: "Active",
+          createDate: T0,
+          secretSealed: "sealed",
+        });
+        const later = new Date("2026-01-02T00:00:00Z");
+        const use = (date: Date) => [{ accessKeyId, date, serviceName: "iam", region: "us-east-1" }];
+        await stores[0].transaction((tx) => tx.accessKeys.recordLastUsed(use(later)));
+        await stores[1].transaction((tx) => tx.accessKeys.recordLastUsed(use(T0)));
+        assert.deepEqual((await stores[1].accessKeys.getLastUsed(accessKeyId)).lastUsedDate, later);
+      }));
+
     test("one TOTP step sent on both connections at once is accepted once", () =>
       withStores(async (stores) => {
         await stores[0].mfaDevices.create(mfaDevice(0));
