@@ -6,11 +6,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
-import { Hash } from "@smithy/hash-node";
-import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { build } from "esbuild";
 import { runLoad } from "./support/runLoad.ts";
+import { signQuery } from "./support/signQuery.ts";
 
 const ACCESS_KEY_ID = "AKIABENCHBENCHBENCH0";
 const SECRET = "bench-secret-0123456789abcdefghijklmnopq";
@@ -41,27 +39,9 @@ async function startChild(kind: "bare" | "portcullis"): Promise<{ url: string; c
   return { url: chunk.toString().trim().split("\n").at(-1) as string, child };
 }
 
-async function signedGetCallerIdentity(url: string) {
-  const target = new URL(url);
-  const body = "Action=GetCallerIdentity&Version=2011-06-15";
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET },
-    region: "us-east-1",
-    service: "sts",
-    sha256: Hash.bind(null, "sha256"),
-  });
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: "POST",
-      protocol: "http:",
-      hostname: target.hostname,
-      port: Number(target.port),
-      path: "/",
-      headers: { host: target.host, "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
-      body,
-    }),
-  );
-  return { method: "POST", headers: signed.headers as Record<string, string>, body };
+function signedGetCallerIdentity(url: string) {
+  const credentials = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET };
+  return signQuery(url, credentials, "sts", "Action=GetCallerIdentity&Version=2011-06-15");
 }
 
 async function measure(kind: "bare" | "portcullis") {

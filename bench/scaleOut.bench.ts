@@ -14,11 +14,9 @@ import {
   CreateUserCommand,
   IAMClient,
 } from "@aws-sdk/client-iam";
-import { Hash } from "@smithy/hash-node";
-import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { startThrowawayPostgres } from "../test/support/throwawayPostgres.ts";
-import { type LoadResult, runLoad } from "./support/runLoad.ts";
+import { type LoadResult, type PreparedRequest, runLoad } from "./support/runLoad.ts";
+import { signQuery } from "./support/signQuery.ts";
 
 const ROOT = {
   accessKeyId: "AKIABENCHBENCHBENCH0",
@@ -88,27 +86,8 @@ async function reader(url: string) {
   return { accessKeyId: AccessKey?.AccessKeyId ?? "", secretAccessKey: AccessKey?.SecretAccessKey ?? "" };
 }
 
-async function signedGetUser(url: string, credentials: { accessKeyId: string; secretAccessKey: string }) {
-  const target = new URL(url);
-  const body = "Action=GetUser&Version=2010-05-08&UserName=bench";
-  const signer = new SignatureV4({
-    credentials,
-    region: "us-east-1",
-    service: "iam",
-    sha256: Hash.bind(null, "sha256"),
-  });
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: "POST",
-      protocol: "http:",
-      hostname: target.hostname,
-      port: Number(target.port),
-      path: "/",
-      headers: { host: target.host, "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
-      body,
-    }),
-  );
-  return { method: "POST", headers: signed.headers as Record<string, string>, body };
+function signedGetUser(url: string, credentials: { accessKeyId: string; secretAccessKey: string }) {
+  return signQuery(url, credentials, "iam", "Action=GetUser&Version=2010-05-08&UserName=bench");
 }
 
 /** The same load split over every door; totals and the worst door's p99. */
@@ -117,7 +96,9 @@ async function measure(doors: readonly Door[]): Promise<LoadResult> {
   const requests = await Promise.all(doors.map((d) => signedGetUser(d.url, key)));
   const share = Math.max(1, Math.floor(CONNECTIONS / doors.length));
   const load = (seconds: number) =>
-    Promise.all(doors.map((d, i) => runLoad(d.url, requests[i] as never, { connections: share, seconds })));
+    Promise.all(
+      doors.map((d, i) => runLoad(d.url, requests[i] as PreparedRequest, { connections: share, seconds })),
+    );
   await load(2); // warm-up: JIT, caches
   const results = await load(SECONDS);
   const total = results.reduce((sum, r) => sum + r.requests, 0);

@@ -1,5 +1,5 @@
 // The request pipeline, as an ordered list of named steps: request id → form parameters →
-// catch up on other processes' changes → authenticate (SigV4 → caller) → parse and validate by the service model → execute (authorize,
+// authenticate (after catching up on other processes' changes) (SigV4 → caller) → parse and validate by the service model → execute (authorize,
 // then run: in one transaction with its audit record, when it changes state) → invalidate the
 // caches built from what a change touched → serialize. One error step
 // renders every failure once, as AWS's ErrorResponse; anything unexpected is an InternalFailure
@@ -147,7 +147,6 @@ export class AwsRequestHandler {
    */
   private readonly steps: ReadonlyArray<readonly [string, (flight: Flight) => Promise<void> | void]> = [
     ["parameters", (f) => this.checkParameters(f)],
-    ["catch up", () => this.deps.changes?.beforeRequest()],
     ["authenticate", (f) => this.authenticate(f)],
     ["parse", (f) => this.parse(f)],
     ["execute", (f) => this.execute(f)],
@@ -203,6 +202,9 @@ export class AwsRequestHandler {
     // service serves may become the request's region (aws:RequestedRegion, the audit record).
     checkSigningRegion(state.service, claim.region, this.regions);
     state.region = claim.region;
+    // Other processes' changes first, so the key and its owner's grants are never staler than the
+    // bound; after the header is read, so malformed floods cost no store read.
+    await this.deps.changes?.beforeRequest();
     const resolved = await this.deps.credentials.resolve(claim, state.now);
     verifySigV4(req, claim, resolved.secretAccessKey, state.now, this.signingKeys);
     const caller = resolved.caller;

@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { MAX_ACCESS_KEYS_PER_USER } from "../../src/domain/AccessKey.ts";
 import { MAX_GROUPS_PER_USER } from "../../src/domain/Group.ts";
-import { generateUniqueId } from "../../src/domain/generateUniqueId.ts";
 import { MAX_MANAGED_POLICIES_PER_USER, MAX_POLICY_VERSIONS } from "../../src/domain/ManagedPolicy.ts";
 import { MAX_MFA_DEVICES_PER_USER } from "../../src/domain/MfaDevice.ts";
 import type { Store, StoreSession } from "../../src/store/ports.ts";
+import { group, user } from "./runStoreSuite.ts";
 
 const ACCOUNT = "111122223333";
 const RACERS = 20;
@@ -41,16 +41,9 @@ function limit(count: number, max: number): void {
 }
 
 async function newUser(store: Store, name: string): Promise<string> {
-  const userId = generateUniqueId("AIDA");
-  await store.users.create({
-    accountId: ACCOUNT,
-    userId,
-    userName: name,
-    path: "/",
-    arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
-    createDate: T0,
-  });
-  return userId;
+  const created = user(name);
+  await store.users.create(created);
+  return created.userId;
 }
 
 function mfaDevice(i: number) {
@@ -171,16 +164,9 @@ export function runRaceSuite(
         const userId = await newUser(stores[0], "joiner");
         const groupIds: string[] = [];
         for (let i = 0; i < RACERS; i++) {
-          const groupId = generateUniqueId("AGPA");
-          groupIds.push(groupId);
-          await stores[0].groups.create({
-            accountId: ACCOUNT,
-            groupId,
-            groupName: `g${i}`,
-            path: "/",
-            arn: `arn:aws:iam::${ACCOUNT}:group/g${i}`,
-            createDate: T0,
-          });
+          const created = group(`g${i}`);
+          groupIds.push(created.groupId);
+          await stores[0].groups.create(created);
         }
         const won = await race(stores, RACERS, async (tx, i) => {
           limit((await tx.groups.listForUser(userId)).length, MAX_GROUPS_PER_USER);

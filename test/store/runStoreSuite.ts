@@ -15,7 +15,7 @@ import type { Store } from "../../src/store/ports.ts";
 
 const ACCOUNT = "111122223333";
 
-function user(name: string, path = "/"): User {
+export function user(name: string, path = "/"): User {
   return {
     accountId: ACCOUNT,
     userId: generateUniqueId("AIDA"),
@@ -26,7 +26,7 @@ function user(name: string, path = "/"): User {
   };
 }
 
-function group(name: string, path = "/"): Group {
+export function group(name: string, path = "/"): Group {
   return {
     accountId: ACCOUNT,
     groupId: generateUniqueId("AGPA"),
