@@ -66,13 +66,12 @@ describe("serve --workers 2 on SQLite", () => {
   });
 
   test("a policy detached through one worker denies on the other at once", async () => {
-    const took = await detachedOnADeniesOnB(doors, BOUND_MS, "detached");
-    assert.ok(took < 250, `took ${took} ms`);
+    // The very first request after the change is denied, whichever worker it lands on.
+    assert.equal(await detachedOnADeniesOnB(doors, BOUND_MS, "detached"), 0);
   });
 
   test("an access key deactivated through one worker is refused on the other at once", async () => {
-    const took = await deactivatedOnARefusedOnB(doors, BOUND_MS, "deactivated");
-    assert.ok(took < 250, `took ${took} ms`);
+    assert.equal(await deactivatedOnARefusedOnB(doors, BOUND_MS, "deactivated"), 0);
   });
 
   test("20 EnableMFADevice racing across the workers leave exactly 8 devices", () =>

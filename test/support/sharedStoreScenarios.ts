@@ -50,7 +50,8 @@ export interface TwoDoors {
 
 /**
  * Retries `check` until it passes, then requires it to keep passing for `settle` more tries (so
- * every worker behind a door agrees); returns how long the first pass took (ms).
+ * every worker behind a door agrees). Returns when the first passing try was sent, in ms after the
+ * first try: 0 when the very first request after the change already saw it.
  */
 export async function eventually(
   withinMs: number,
@@ -58,12 +59,13 @@ export async function eventually(
   settle = 3,
 ): Promise<number> {
   const start = Date.now();
+  let took = 0;
   for (;;) {
+    took = Date.now() - start;
     if (await check()) break;
     if (Date.now() - start > withinMs) assert.fail(`not seen within ${withinMs} ms`);
     await new Promise((r) => setTimeout(r, 10));
   }
-  const took = Date.now() - start;
   for (let i = 0; i < settle; i++) assert.ok(await check(), `seen, then not seen again (try ${i + 1})`);
   return took;
 }
