@@ -7,15 +7,24 @@ import { openDataFolder } from "../server/openDataFolder.ts";
 import { resolveServerConfig } from "../server/ServerConfig.ts";
 import { setRootPassword } from "../server/setRootPassword.ts";
 
+/** The flags that say where the store is, as the server reads them. */
+function dataFlags(flags: { data?: string; database?: string }) {
+  return {
+    ...(flags.data ? { data: flags.data } : {}),
+    ...(flags.database ? { database: flags.database } : {}),
+  };
+}
+
 export interface AccountCreateFlags {
   data?: string;
+  database?: string;
   id?: string;
   alias?: string;
   json?: boolean;
 }
 
 export async function accountCreateCommand(flags: AccountCreateFlags): Promise<void> {
-  const config = resolveServerConfig({ ...(flags.data ? { data: flags.data } : {}) }, process.env);
+  const config = resolveServerConfig(dataFlags(flags), process.env);
   const data = await openDataFolder(config);
   try {
     const created = await createAccount(data.store, data.sealer, {
@@ -37,8 +46,12 @@ export async function accountCreateCommand(flags: AccountCreateFlags): Promise<v
   }
 }
 
-export async function accountListCommand(flags: { data?: string; json?: boolean }): Promise<void> {
-  const config = resolveServerConfig({ ...(flags.data ? { data: flags.data } : {}) }, process.env);
+export async function accountListCommand(flags: {
+  data?: string;
+  database?: string;
+  json?: boolean;
+}): Promise<void> {
+  const config = resolveServerConfig(dataFlags(flags), process.env);
   const data = await openDataFolder(config);
   try {
     for (const account of await data.store.accounts.list()) {

@@ -22,12 +22,14 @@ import { parseAuditRecords } from "../analyzer/parseAuditRecords.ts";
 import { parseAuthorizationDetails } from "../analyzer/parseAuthorizationDetails.ts";
 import { parseCredentialReport, withCredentialReport } from "../analyzer/parseCredentialReport.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
-import { DATABASE_FILE } from "../server/openDataFolder.ts";
-import { openSqliteStore } from "../store/sqlite/openSqliteStore.ts";
+import type { Store } from "../store/ports.ts";
+import { NoDataError, openCommandStore } from "./openCommandStore.ts";
 import { readStoreSnapshot } from "./readStoreSnapshot.ts";
 
 export interface AnalyzeFlags {
   data?: string;
+  /** With --data: the data folder's PostgreSQL database instead of its SQLite file. */
+  database?: string;
   authorizationDetails?: string;
   credentialReport?: string;
   cloudtrail?: string[];
@@ -63,10 +65,17 @@ function readText(file: string): string {
   return bytes.toString("utf8");
 }
 
-async function fromDataFolder(dir: string): Promise<{ snapshots: AccountSnapshot[]; events: AuditEvent[] }> {
-  const file = path.join(dir, DATABASE_FILE);
-  if (!fs.existsSync(file)) throw new AnalyzerInputError(dir, "no Portcullis data in this folder");
-  const store = await openSqliteStore(file);
+async function fromDataFolder(
+  dir: string,
+  flags: { database?: string },
+): Promise<{ snapshots: AccountSnapshot[]; events: AuditEvent[] }> {
+  let store: Store;
+  try {
+    store = await openCommandStore(dir, flags);
+  } catch (err) {
+    if (err instanceof NoDataError) throw new AnalyzerInputError(dir, "no Portcullis data in this folder");
+    throw err;
+  }
   try {
     const snapshots = [];
     for (const account of await store.accounts.list())
@@ -111,7 +120,7 @@ export async function analyzeCommand(flags: AnalyzeFlags): Promise<void> {
     let artifact: string;
     if (flags.data) {
       const dir = path.resolve(flags.data);
-      ({ snapshots, events } = await fromDataFolder(dir));
+      ({ snapshots, events } = await fromDataFolder(dir, flags));
       artifact = dir;
     } else {
       const file = flags.authorizationDetails as string;

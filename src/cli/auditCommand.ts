@@ -1,27 +1,24 @@
 // `portcullis audit`: prints the audit trail of a data folder as JSON lines, one CloudTrail
 // record per line, oldest first.
 
-import fs from "node:fs";
 import path from "node:path";
-import { DATABASE_FILE } from "../server/openDataFolder.ts";
-import { openSqliteStore } from "../store/sqlite/openSqliteStore.ts";
+import { openCommandStore } from "./openCommandStore.ts";
 
 export interface AuditFlags {
   data?: string;
+  database?: string;
   since?: string;
   eventName?: string;
 }
 
 export async function auditCommand(flags: AuditFlags): Promise<void> {
   const dataDir = path.resolve(flags.data ?? process.env.PORTCULLIS_DATA ?? ".portcullis");
-  const file = path.join(dataDir, DATABASE_FILE);
-  if (!fs.existsSync(file)) throw new Error(`no Portcullis data in ${dataDir}`);
   let since: Date | undefined;
   if (flags.since !== undefined) {
     since = new Date(flags.since);
     if (Number.isNaN(since.getTime())) throw new Error(`--since: '${flags.since}' is not a date`);
   }
-  const store = await openSqliteStore(file);
+  const store = await openCommandStore(dataDir, flags);
   try {
     const events = await store.audit.query({
       ...(since ? { since } : {}),

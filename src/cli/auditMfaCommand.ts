@@ -4,14 +4,13 @@
 // additional device associated by a long-term key alone. Text by default; `--json` prints one
 // JSON object per change (flagged ones carry `review`).
 
-import fs from "node:fs";
 import path from "node:path";
 import { type MfaAssociation, reviewMfaAssociations } from "../audit/reviewMfaAssociations.ts";
-import { DATABASE_FILE } from "../server/openDataFolder.ts";
-import { openSqliteStore } from "../store/sqlite/openSqliteStore.ts";
+import { openCommandStore } from "./openCommandStore.ts";
 
 export interface AuditMfaFlags {
   data?: string;
+  database?: string;
   json?: boolean;
 }
 
@@ -29,9 +28,7 @@ function describe(change: MfaAssociation): string {
 
 export async function auditMfaCommand(flags: AuditMfaFlags): Promise<void> {
   const dataDir = path.resolve(flags.data ?? process.env.PORTCULLIS_DATA ?? ".portcullis");
-  const file = path.join(dataDir, DATABASE_FILE);
-  if (!fs.existsSync(file)) throw new Error(`no Portcullis data in ${dataDir}`);
-  const store = await openSqliteStore(file);
+  const store = await openCommandStore(dataDir, flags);
   let report: ReturnType<typeof reviewMfaAssociations>;
   try {
     const events = [

@@ -2,16 +2,17 @@
 // server's setting, default 90 days) and records that it did, in the trail it pruned.
 
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { buildAuditEvent } from "../audit/buildAuditEvent.ts";
 import { DEFAULT_AUDIT_RETENTION_DAYS } from "../server/createServer.ts";
-import { DATABASE_FILE } from "../server/openDataFolder.ts";
 import { resolveServerConfig } from "../server/ServerConfig.ts";
-import { openSqliteStore } from "../store/sqlite/openSqliteStore.ts";
+import { openCommandStore } from "./openCommandStore.ts";
 
-export async function auditPruneCommand(flags: { data?: string; days?: string }): Promise<void> {
+export async function auditPruneCommand(flags: {
+  data?: string;
+  database?: string;
+  days?: string;
+}): Promise<void> {
   const config = resolveServerConfig(
     {
       ...(flags.data ? { data: flags.data } : {}),
@@ -21,9 +22,7 @@ export async function auditPruneCommand(flags: { data?: string; days?: string })
   );
   const days = config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
   if (days === 0) throw new Error("--days: 0 would prune nothing (records are kept forever)");
-  const file = path.join(config.dataDir, DATABASE_FILE);
-  if (!fs.existsSync(file)) throw new Error(`no Portcullis data in ${config.dataDir}`);
-  const store = await openSqliteStore(file);
+  const store = await openCommandStore(config.dataDir, flags);
   try {
     const now = new Date();
     const before = new Date(now.getTime() - days * 86_400_000);

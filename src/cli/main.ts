@@ -20,6 +20,10 @@ program
   .option("--host <host>", "address to listen on (env PORTCULLIS_HOST, default 127.0.0.1)")
   .option("--port <port>", "port to listen on (env PORTCULLIS_PORT, default 4599)")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option(
+    "--database <url>",
+    "a PostgreSQL store instead of the data folder's SQLite file (env PORTCULLIS_DATABASE_URL)",
+  )
   .option("--log-level <level>", "log level (env PORTCULLIS_LOG_LEVEL, default info)")
   .option(
     "--sts-regions <list>",
@@ -37,6 +41,10 @@ program
     "--saml-audience <list>",
     "comma-separated sign-in URLs accepted as SAML audience and recipient besides AWS's (env PORTCULLIS_SAML_AUDIENCE)",
   )
+  .option(
+    "--workers <n>",
+    "worker processes sharing the port and the store (env PORTCULLIS_WORKERS, default the number of cores)",
+  )
   .action((opts) => serveCommand(opts));
 
 // Options belong to the command they follow, so `audit mfa --data D` is mfa's --data.
@@ -47,6 +55,10 @@ const audit = program
   .enablePositionalOptions()
   .description("print the audit trail as JSON lines (CloudTrail record format)")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option(
+    "--database <url>",
+    "a PostgreSQL store instead of the data folder's SQLite file (env PORTCULLIS_DATABASE_URL)",
+  )
   .option("--since <time>", "only records at or after this ISO-8601 time")
   .option("--event-name <name>", "only records of this API operation")
   .action((opts) => auditCommand(opts));
@@ -55,6 +67,10 @@ audit
   .command("mfa")
   .description("per user, every MFA device association and how it was authenticated; flags those to review")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option(
+    "--database <url>",
+    "a PostgreSQL store instead of the data folder's SQLite file (env PORTCULLIS_DATABASE_URL)",
+  )
   .option("--json", "one JSON object per change instead of text")
   .action((opts) => auditMfaCommand(opts));
 
@@ -64,6 +80,10 @@ program
     "find MFA bypasses, privilege-escalation paths, MFA associations to review and hygiene problems",
   )
   .option("--data <dir>", "a Portcullis data folder")
+  .option(
+    "--database <url>",
+    "a PostgreSQL store instead of the data folder's SQLite file (env PORTCULLIS_DATABASE_URL)",
+  )
   .option("--authorization-details <file>", "the JSON of aws iam get-account-authorization-details")
   .option("--credential-report <file>", "the CSV of aws iam get-credential-report (decoded)")
   .option(
@@ -81,6 +101,10 @@ mfa
   .command("unlock")
   .description("clear a user's (or the root's) failed-MFA-code throttle, its ceiling too; audited")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option(
+    "--database <url>",
+    "a PostgreSQL store instead of the data folder's SQLite file (env PORTCULLIS_DATABASE_URL)",
+  )
   .option("--user <name>", "the IAM user")
   .option("--root", "the account's root instead of a user")
   .option("--account <accountId>", "the account (default: PORTCULLIS_ACCOUNT_ID or 000000000000)")
@@ -92,6 +116,10 @@ audit
     "delete audit records older than the retention (default 90 days); the pruning is itself recorded",
   )
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option(
+    "--database <url>",
+    "a PostgreSQL store instead of the data folder's SQLite file (env PORTCULLIS_DATABASE_URL)",
+  )
   .option("--days <days>", "retention in days (env PORTCULLIS_AUDIT_RETENTION_DAYS, default 90)")
   .action((opts) => auditPruneCommand(opts));
 
@@ -104,6 +132,10 @@ account
   .command("create")
   .description("add an account with its own root access key (printed once)")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option(
+    "--database <url>",
+    "a PostgreSQL store instead of the data folder's SQLite file (env PORTCULLIS_DATABASE_URL)",
+  )
   .option("--id <accountId>", "the 12-digit account id (default: a free random one)")
   .option("--alias <alias>", "an account alias, unique across the server")
   .option("--json", "print the account and its root key as JSON")
@@ -113,6 +145,10 @@ account
   .command("list")
   .description("every account, with its alias")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option(
+    "--database <url>",
+    "a PostgreSQL store instead of the data folder's SQLite file (env PORTCULLIS_DATABASE_URL)",
+  )
   .option("--json", "one JSON object per account")
   .action((opts) => accountListCommand(opts));
 

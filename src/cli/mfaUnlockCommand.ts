@@ -3,18 +3,16 @@
 // transaction: who ran it (the local OS user), for whom, and how many counters it cleared.
 
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { buildAuditEvent } from "../audit/buildAuditEvent.ts";
 import type { MfaOwner } from "../domain/MfaDevice.ts";
 import { clearOwnerFailures } from "../operations/mfa/mfaCodeThrottle.ts";
-import { DATABASE_FILE } from "../server/openDataFolder.ts";
 import { resolveServerConfig } from "../server/ServerConfig.ts";
-import { openSqliteStore } from "../store/sqlite/openSqliteStore.ts";
+import { openCommandStore } from "./openCommandStore.ts";
 
 export interface MfaUnlockFlags {
   data?: string;
+  database?: string;
   user?: string;
   root?: boolean;
   account?: string;
@@ -25,9 +23,7 @@ export async function mfaUnlockCommand(flags: MfaUnlockFlags): Promise<void> {
     throw new Error("give exactly one of --user NAME or --root");
   const config = resolveServerConfig({ ...(flags.data ? { data: flags.data } : {}) }, process.env);
   const accountId = flags.account ?? config.accountId;
-  const file = path.join(config.dataDir, DATABASE_FILE);
-  if (!fs.existsSync(file)) throw new Error(`no Portcullis data in ${config.dataDir}`);
-  const store = await openSqliteStore(file);
+  const store = await openCommandStore(config.dataDir, flags);
   try {
     const cleared = await store.transaction(async (tx) => {
       let owner: MfaOwner = { kind: "root" };

@@ -1,6 +1,7 @@
 // The request pipeline, as an ordered list of named steps: request id → form parameters →
-// authenticate (SigV4 → caller; an operation its input authenticates — AssumeRoleWithWebIdentity,
-// AssumeRoleWithSAML — is unsigned and proves its caller inside `execute`) → parse and validate by the service model → execute (authorize,
+// authenticate (after catching up on other processes' changes; SigV4 → caller; an operation its
+// input authenticates — AssumeRoleWithWebIdentity, AssumeRoleWithSAML — is unsigned and proves its
+// caller in `execute`) → parse and validate by the service model → execute (authorize,
 // then run: in one transaction with its audit record, when it changes state) → invalidate the
 // caches built from what a change touched → serialize. One error step
 // renders every failure once, as AWS's ErrorResponse; anything unexpected is an InternalFailure
@@ -73,6 +74,8 @@ export interface PipelineDeps {
   regions?: SigningRegions;
   clock?: () => Date;
   random?: (n: number) => Buffer;
+  /** Changes other processes committed: caught up on before a request is authenticated. */
+  changes?: { beforeRequest(): Promise<void> | undefined };
 }
 
 const MODELS: Record<"iam" | "sts", ServiceModel> = { iam: iamModel, sts: stsModel };
@@ -268,6 +271,9 @@ export class AwsRequestHandler {
     // service serves may become the request's region (aws:RequestedRegion, the audit record).
     checkSigningRegion(state.service, claim.region, this.regions);
     state.region = claim.region;
+    // Other processes' changes first, so the key and its owner's grants are never staler than the
+    // bound; after the header is read, so malformed floods cost no store read.
+    await this.deps.changes?.beforeRequest();
     const resolved = await this.deps.credentials.resolve(claim, state.now);
     verifySigV4(req, claim, resolved.secretAccessKey, state.now, this.signingKeys);
     const caller = resolved.caller;

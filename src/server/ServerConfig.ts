@@ -2,9 +2,11 @@
 // defaults. Every value is checked here, at start-up, so a bad one is a clear message, not a
 // crash later.
 
+import os from "node:os";
 import path from "node:path";
 import type { AuditQueueOptions } from "../audit/AuditQueue.ts";
 import { ACCOUNT_ID_PATTERN } from "../domain/Account.ts";
+import { POSTGRES_URL } from "../store/openStore.ts";
 import { REGION_NAME } from "./signingRegions.ts";
 import type { TransportLimits } from "./transportLimits.ts";
 
@@ -12,6 +14,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** A postgres:// URL: the shared store of several nodes. Absent: the data folder's SQLite file. */
+  databaseUrl?: string;
   accountId: string;
   rootAccessKeyId?: string;
   rootSecretAccessKey?: string;
@@ -32,6 +36,10 @@ export interface ServerConfig {
   samlAudiences?: readonly string[];
   /** The queue of reads' and refusals' audit records: batch size, capacity, wait when full. */
   auditQueue?: AuditQueueOptions;
+  /** With pushed changes (PostgreSQL): how old a cache may be before a request re-reads the log. */
+  stalenessBoundMs?: number;
+  /** Worker processes on the one port (`serve --workers`; resolved: the number of cores). */
+  workers?: number;
 }
 
 export class ConfigError extends Error {}
@@ -40,11 +48,23 @@ export interface ConfigFlags {
   host?: string;
   port?: string;
   data?: string;
+  database?: string;
+  workers?: string;
   logLevel?: string;
   stsRegions?: string;
   auditRetentionDays?: string;
   allowHttpOidcIssuers?: boolean;
   samlAudience?: string;
+}
+
+/** `--database` / PORTCULLIS_DATABASE_URL, checked: only PostgreSQL URLs name a shared store. */
+export function resolveDatabaseUrl(flags: { database?: string }, env: NodeJS.ProcessEnv): string | undefined {
+  const url = flags.database ?? (env.PORTCULLIS_DATABASE_URL || undefined);
+  if (url !== undefined && !POSTGRES_URL.test(url))
+    throw new ConfigError(
+      "--database: give a postgres:// URL (or omit it for the data folder's SQLite file)",
+    );
+  return url;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -61,6 +81,8 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
   }
 
   const dataDir = path.resolve(flags.data ?? env.PORTCULLIS_DATA ?? ".portcullis");
+
+  const databaseUrl = resolveDatabaseUrl(flags, env);
 
   const accountId = env.PORTCULLIS_ACCOUNT_ID ?? "000000000000";
   if (!ACCOUNT_ID_PATTERN.test(accountId)) {
@@ -118,11 +140,17 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
     if (!/^(https?:\/\/|urn:)\S+$/.test(audience))
       throw new ConfigError(`--saml-audience: '${audience}' is not a URL or URN`);
   }
+  const workersText = flags.workers ?? env.PORTCULLIS_WORKERS;
+  if (workersText !== undefined && (!/^\d{1,3}$/.test(workersText) || Number(workersText) < 1)) {
+    throw new ConfigError(`--workers: '${workersText}' is not a number of processes (1-999)`);
+  }
+  const workers = workersText !== undefined ? Number(workersText) : os.availableParallelism();
 
   return {
     host,
     port,
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     accountId,
     ...(rootAccessKeyId && rootSecretAccessKey ? { rootAccessKeyId, rootSecretAccessKey } : {}),
     ...(env.PORTCULLIS_MASTER_KEY ? { masterKey: env.PORTCULLIS_MASTER_KEY } : {}),
@@ -134,5 +162,6 @@ export function resolveServerConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv):
       ? { allowHttpOidcIssuers: true }
       : {}),
     ...(samlAudiences ? { samlAudiences } : {}),
+    workers,
   };
 }

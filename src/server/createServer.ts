@@ -14,6 +14,7 @@ import { mfaCodeEvents } from "../operations/mfa/mfaCodeEvents.ts";
 import { AwsRequestHandler } from "./AwsRequestHandler.ts";
 import { Authorizer } from "./authorization/Authorizer.ts";
 import { PolicyResolver } from "./authorization/PolicyResolver.ts";
+import { ChangeFeed } from "./ChangeFeed.ts";
 import { ConsoleSignIn } from "./ConsoleSignIn.ts";
 import { CredentialResolver } from "./CredentialResolver.ts";
 import { CachedReads } from "./caches/CachedReads.ts";
@@ -28,6 +29,9 @@ import { DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./transportLimit
 
 /** CloudTrail's event history keeps 90 days; so does Portcullis by default. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
+
+/** Change-log entries are read within the staleness bound; an hour is ample for any straggler. */
+const CHANGE_LOG_RETENTION_MS = 3_600_000;
 
 /** AWS's Query API requests are small; a policy simulation with many policies is the largest. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -69,6 +73,9 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   // Retention: records older than the setting are pruned at start and every hour.
   const retentionDays = config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
   const prune = () => {
+    store.changeLog
+      .prune(new Date(Date.now() - CHANGE_LOG_RETENTION_MS))
+      .catch((err) => logger.error({ err }, "change log prune failed"));
     if (retentionDays === 0) return;
     store.audit
       .prune(new Date(Date.now() - retentionDays * 86_400_000))
@@ -89,11 +96,26 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     failure: () => metrics.mfaCodeFailed(),
     throttled: (scope) => metrics.mfaCodeThrottled(scope),
   });
+  // Other workers' and nodes' changes reach this process's caches through the change log.
+  const changes = new ChangeFeed(
+    store,
+    (changed) => {
+      credentials.invalidate(changed);
+      policies.invalidate(changed);
+      reads.invalidate(changed);
+    },
+    {
+      ...(config.stalenessBoundMs !== undefined ? { stalenessBoundMs: config.stalenessBoundMs } : {}),
+      onError: (err) => logger.error({ err }, "change log catch-up failed"),
+    },
+  );
+  await changes.start();
   const handler = new AwsRequestHandler({
     store: reads.store,
     reads,
     metrics,
     sealer,
+    changes,
     credentials,
     authorizer: new Authorizer(policies, sealer),
     policies,
@@ -118,7 +140,13 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   const limits: TransportLimits = { ...DEFAULT_TRANSPORT_LIMITS, ...config.transport };
   const mounts = new Map<string, Mount>();
   mounts.set("/health", (_req, res) => {
-    const body = JSON.stringify({ status: "ok", store: store.kind });
+    const body = JSON.stringify({
+      status: "ok",
+      store: store.kind,
+      pushedChanges: changes.pushing,
+      // Which process answered: workers share the port, and tests tell them apart by it.
+      pid: process.pid,
+    });
     res.writeHead(200, {
       "content-type": "application/json; charset=utf-8",
       "content-length": Buffer.byteLength(body),
@@ -180,6 +208,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
       clearInterval(refusalTimer);
       stopMfaEvents();
       handler.sweepRefusals(new Date(), true);
+      await changes.stop();
       await audit.close();
       await lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
       await store.close();

@@ -47,6 +47,8 @@ export async function executeOperation<I, O>(run: Execution<I, O>): Promise<Exec
   }
   const failed: { error?: AwsError } = {};
   const output = await run.store.transaction(async (tx) => {
+    // A store may run the work again after losing a race; only the last attempt's names count.
+    changed.length = 0;
     let result: O;
     try {
       // A code checked while authorizing (AssumeRole's) counts its failures like the operation's own.
@@ -58,6 +60,8 @@ export async function executeOperation<I, O>(run: Execution<I, O>): Promise<Exec
       return undefined;
     }
     await tx.audit.append([run.auditRecord(result)]);
+    // Other workers and nodes learn what to drop from their caches from the log, in the same commit.
+    await tx.changeLog.append(changed, run.context.now);
     return result;
   });
   if (failed.error) throw failed.error;

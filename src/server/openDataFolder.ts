@@ -1,4 +1,5 @@
-// Opens (or creates) a data folder: the master key that seals secrets, the SQLite store, and the
+// Opens (or creates) a data folder: the master key that seals secrets, the store (the folder's
+// SQLite file, or the PostgreSQL database the config names), and the
 // first account with its root access key. Files holding keys are created with mode 0600.
 
 import { randomBytes } from "node:crypto";
@@ -6,8 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseMasterKey, Sealer } from "../auth/sealing/Sealer.ts";
 import { ACCESS_KEY_SECRET_CONTEXT } from "../domain/AccessKey.ts";
+import { openStore } from "../store/openStore.ts";
 import type { Store } from "../store/ports.ts";
-import { openSqliteStore } from "../store/sqlite/openSqliteStore.ts";
 import { issueRootAccessKey } from "./issueRootAccessKey.ts";
 import { ConfigError, type ServerConfig } from "./ServerConfig.ts";
 
@@ -47,9 +48,13 @@ function loadMasterKey(config: ServerConfig): Buffer {
 export async function openDataFolder(config: ServerConfig, now = new Date()): Promise<DataFolder> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const sealer = new Sealer(loadMasterKey(config));
-  const store = await openSqliteStore(path.join(config.dataDir, DATABASE_FILE));
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, DATABASE_FILE),
+  });
   try {
-    const generated = await bootstrapAccount(store, sealer, config, now);
+    // Nodes sharing one database start together: one creates the account and its root key.
+    const generated = await store.exclusively(() => bootstrapAccount(store, sealer, config, now));
     return { store, sealer, ...(generated ? { generatedRootCredentials: generated } : {}) };
   } catch (err) {
     await store.close();

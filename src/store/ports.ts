@@ -1,11 +1,12 @@
 // The store's port: what operations and the server may ask of persistence. Adapters (SQLite now,
-// PostgreSQL later) implement it; handlers never see SQL. Every change runs inside `transaction`,
+// PostgreSQL) implement it; handlers never see SQL. Every change runs inside `transaction`,
 // and limits (two access keys, eight MFA devices…) are checked inside that same transaction so
 // two racing requests cannot both pass them.
 
 import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus } from "../domain/AccessKey.ts";
 import type { Account } from "../domain/Account.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
+import type { ChangedEntity } from "../domain/ChangedEntity.ts";
 import type { Group } from "../domain/Group.ts";
 import type { InstanceProfile } from "../domain/InstanceProfile.ts";
 import type { LoginProfile } from "../domain/LoginProfile.ts";
@@ -372,6 +373,26 @@ export interface AuditRepository {
   prune(before: Date): Promise<number>;
 }
 
+/** One entry of the change log: what one committed change touched. */
+export interface ChangeLogEntry {
+  readonly seq: number;
+  readonly entities: readonly ChangedEntity[];
+}
+
+/**
+ * The change log every process sharing the store catches up on to drop stale cache entries.
+ * Written in the change's own transaction; numbers only grow.
+ */
+export interface ChangeLogRepository {
+  append(entities: readonly ChangedEntity[], at: Date): Promise<void>;
+  /** Entries numbered above `after`, or among `also` (numbers seen missing before), by number. */
+  readAfter(after: number, also: readonly number[]): Promise<ChangeLogEntry[]>;
+  /** The highest number written so far (0 for none): where a process that starts fresh begins. */
+  latest(): Promise<number>;
+  /** Deletes entries older than `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
 /** Everything a unit of work may touch. Inside `transaction` all of it commits or none does. */
 export interface StoreSession {
   readonly accounts: AccountRepository;
@@ -403,10 +424,28 @@ export interface StoreSession {
   readonly samlProviders: SamlProviderRepository;
   readonly samlProviderTags: TagRepository;
   readonly audit: AuditRepository;
+  readonly changeLog: ChangeLogRepository;
+}
+
+/** What a store shared by several nodes pushes when a change commits (PostgreSQL's NOTIFY). */
+export interface ChangeSubscription {
+  /** A change committed somewhere: catch up on the log. */
+  onChange(): void;
+  /** The push channel is (re)connected: what happened while it was down must be read first. */
+  onConnected(): void;
+  /** The push channel is down: until onConnected, nothing is pushed. */
+  onDisconnected(): void;
 }
 
 export interface Store extends StoreSession {
   readonly kind: "sqlite" | "postgres";
   transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while no other process on the same database runs its own `exclusively` work: for
+   * what must happen once however many nodes start together (the first account and root key).
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
+  /** Push notification of changes, where the adapter has it; resolves to a stop function. */
+  subscribeChanges?(subscription: ChangeSubscription): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

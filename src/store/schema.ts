@@ -1,6 +1,16 @@
 // The tables, as Kysely sees them. One schema for every adapter: times are ISO-8601 UTC text
 // (sortable and identical on SQLite and PostgreSQL), ids are AWS-style text.
 
+import type { Generated } from "kysely";
+
+export interface ChangeLogTable {
+  /** Generated; a bigint, which pg returns as a string. */
+  seq: Generated<number | string>;
+  change_time: string;
+  /** JSON: the ChangedEntity list of one committed change. */
+  entities: string;
+}
+
 export interface AccountsTable {
   account_id: string;
   create_date: string;
@@ -330,4 +340,5 @@ export interface Database {
   oidc_providers: OidcProvidersTable;
   saml_providers: SamlProvidersTable;
   saml_redeemed_assertions: SamlRedeemedAssertionsTable;
+  change_log: ChangeLogTable;
 }

@@ -1,4 +1,4 @@
-// One suite for every Store adapter (SQLite now, PostgreSQL when it lands): what the operations
+// One suite for every Store adapter (SQLite, PostgreSQL): what the operations
 // rely on, stated once. An adapter's test file calls runStoreSuite with a factory.
 
 import assert from "node:assert/strict";
@@ -17,7 +17,7 @@ import type { Store } from "../../src/store/ports.ts";
 
 const ACCOUNT = "111122223333";
 
-function user(name: string, path = "/"): User {
+export function user(name: string, path = "/"): User {
   return {
     accountId: ACCOUNT,
     userId: generateUniqueId("AIDA"),
@@ -28,7 +28,7 @@ function user(name: string, path = "/"): User {
   };
 }
 
-function group(name: string, path = "/"): Group {
+export function group(name: string, path = "/"): Group {
   return {
     accountId: ACCOUNT,
     groupId: generateUniqueId("AGPA"),
@@ -85,8 +85,12 @@ function auditRecord(
   };
 }
 
-export function runStoreSuite(name: string, open: () => Promise<Store>): void {
-  describe(`store suite: ${name}`, () => {
+export function runStoreSuite(
+  name: string,
+  open: () => Promise<Store>,
+  options: { skip?: string } = {},
+): void {
+  describe(`store suite: ${name}`, { skip: options.skip ?? false }, () => {
     async function withStore(fn: (store: Store) => Promise<void>) {
       const store = await open();
       try {

@@ -43,16 +43,15 @@ export interface RawResponse {
   headers: Headers;
 }
 
-/** Sends a form-encoded Query request signed with SigV4 by an independent signer. */
-export async function signedQuery(
+/** A form-encoded Query request signed with SigV4 by an independent signer: its headers. */
+export async function signQuery(
   url: string,
   credentials: Credentials,
   service: "iam" | "sts",
-  form: Record<string, string>,
-  options: { signingDate?: Date; region?: string; body?: string } = {},
-): Promise<RawResponse> {
+  body: string,
+  options: { signingDate?: Date; region?: string } = {},
+): Promise<Record<string, string>> {
   const target = new URL(url);
-  const body = options.body ?? new URLSearchParams(form).toString();
   const request = new HttpRequest({
     method: "POST",
     protocol: "http:",
@@ -69,11 +68,23 @@ export async function signedQuery(
     sha256: Hash.bind(null, "sha256"),
   });
   const signed = await signer.sign(request, options.signingDate ? { signingDate: options.signingDate } : {});
-  const response = await fetch(url, {
-    method: "POST",
-    headers: signed.headers as Record<string, string>,
-    body,
+  return signed.headers as Record<string, string>;
+}
+
+/** Sends a form-encoded Query request signed with SigV4 by an independent signer. */
+export async function signedQuery(
+  url: string,
+  credentials: Credentials,
+  service: "iam" | "sts",
+  form: Record<string, string>,
+  options: { signingDate?: Date; region?: string; body?: string } = {},
+): Promise<RawResponse> {
+  const body = options.body ?? new URLSearchParams(form).toString();
+  const headers = await signQuery(url, credentials, service, body, {
+    ...(options.signingDate ? { signingDate: options.signingDate } : {}),
+    ...(options.region ? { region: options.region } : {}),
   });
+  const response = await fetch(url, { method: "POST", headers, body });
   return { status: response.status, body: await response.text(), headers: response.headers };
 }
 

@@ -21,7 +21,9 @@ export function serve(
     process.execPath,
     [BIN, "serve", "--port", "0", "--data", dataDir, "--log-level", "warn", ...args],
     {
-      env: { ...process.env, ...env },
+      // One process unless a test asks for workers (`--workers` beats the environment): the
+      // default, a worker per core, would only slow the start of tests about something else.
+      env: { ...process.env, PORTCULLIS_WORKERS: "1", ...env },
     },
   );
   let out = "";

@@ -105,6 +105,10 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
           last_used_region: use.region,
         })
         .where("access_key_id", "=", use.accessKeyId)
+        // Workers and nodes flush their own batches: a late flush of an older use must not win.
+        .where((eb) =>
+          eb.or([eb("last_used_date", "is", null), eb("last_used_date", "<", use.date.toISOString())]),
+        )
         .execute();
     }
   }

@@ -7,6 +7,7 @@ import type { Database } from "../schema.ts";
 import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
 import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
+import { KyselyChangeLogRepository } from "./KyselyChangeLogRepository.ts";
 import { KyselyCredentialReportRepository } from "./KyselyCredentialReportRepository.ts";
 import { KyselyGroupRepository } from "./KyselyGroupRepository.ts";
 import {
@@ -31,7 +32,8 @@ import {
 } from "./KyselyUserCredentialRepository.ts";
 import { KyselyUserRepository } from "./KyselyUserRepository.ts";
 
-function sessionOver(db: Kysely<Database>): StoreSession {
+/** `notifyChannel`: where change-log appends are announced (PostgreSQL's NOTIFY), if anywhere. */
+export function sessionOver(db: Kysely<Database>, notifyChannel?: string): StoreSession {
   return {
     accounts: new KyselyAccountRepository(db),
     users: new KyselyUserRepository(db),
@@ -61,6 +63,7 @@ function sessionOver(db: Kysely<Database>): StoreSession {
     samlProviders: new KyselySamlProviderRepository(db),
     samlProviderTags: new KyselyTagRepository(db),
     audit: new KyselyAuditRepository(db),
+    changeLog: new KyselyChangeLogRepository(db, notifyChannel),
   };
 }
 
@@ -93,6 +96,7 @@ export class KyselyStore implements Store {
   readonly samlProviders;
   readonly samlProviderTags;
   readonly audit;
+  readonly changeLog;
 
   /**
    * `audit` outside a transaction may be an adapter's own fast path (the trail takes a record per
@@ -100,7 +104,7 @@ export class KyselyStore implements Store {
    */
   constructor(
     readonly kind: "sqlite" | "postgres",
-    private readonly db: Kysely<Database>,
+    protected readonly db: Kysely<Database>,
     audit?: AuditRepository,
   ) {
     const session = sessionOver(db);
@@ -132,10 +136,16 @@ export class KyselyStore implements Store {
     this.samlProviders = session.samlProviders;
     this.samlProviderTags = session.samlProviderTags;
     this.audit = audit ?? session.audit;
+    this.changeLog = session.changeLog;
   }
 
   transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work(sessionOver(trx)));
+  }
+
+  /** One process's transactions already exclude each other's writes; adapters shared by nodes lock. */
+  exclusively<T>(work: () => Promise<T>): Promise<T> {
+    return work();
   }
 
   async close(): Promise<void> {

@@ -9,9 +9,11 @@ import type Database from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { AuditEvent } from "../../domain/AuditEvent.ts";
 import { KyselyAuditRepository } from "../kysely/KyselyAuditRepository.ts";
+import { retryTransaction } from "../kysely/retryTransaction.ts";
 import type { AuditQuery, AuditRepository, AuditWriter } from "../ports.ts";
 import type { Database as Schema } from "../schema.ts";
 import { rowOf, startAuditWriterWorker } from "./auditWriterWorker.ts";
+import { SQLITE_BUSY_RETRY } from "./SqliteStore.ts";
 
 export class SqliteAuditTrail implements AuditRepository {
   private readonly reads: KyselyAuditRepository;
@@ -32,7 +34,9 @@ export class SqliteAuditTrail implements AuditRepository {
 
   async append(events: readonly AuditEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.db.connection().execute(async () => this.insertBatch(events));
+    await retryTransaction(SQLITE_BUSY_RETRY, () =>
+      this.db.connection().execute(async () => this.insertBatch(events)),
+    );
   }
 
   openBackgroundWriter(): AuditWriter {

@@ -5,10 +5,10 @@
 
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
-import { KyselyStore } from "../kysely/KyselyStore.ts";
 import { migrateToLatest } from "../migrations/migrateToLatest.ts";
 import type { Database as Schema } from "../schema.ts";
 import { SqliteAuditTrail } from "./SqliteAuditTrail.ts";
+import { SQLITE_BUSY_TIMEOUT_MS, SqliteStore } from "./SqliteStore.ts";
 
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -37,13 +37,13 @@ function withStatementCache(db: Database.Database): Database.Database {
   });
 }
 
-export async function openSqliteStore(file: string): Promise<KyselyStore> {
+export async function openSqliteStore(file: string): Promise<SqliteStore> {
   const raw = new Database(file);
   raw.pragma("journal_mode = WAL");
   raw.pragma("synchronous = FULL");
   raw.pragma("foreign_keys = ON");
-  raw.pragma("busy_timeout = 5000");
+  raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   await migrateToLatest(db);
-  return new KyselyStore("sqlite", db, new SqliteAuditTrail(db, raw));
+  return new SqliteStore("sqlite", db, new SqliteAuditTrail(db, raw));
 }

@@ -1,0 +1,97 @@
+// End-to-end: two Portcullis nodes on one PostgreSQL, started together (one migrates, one
+// bootstraps), each with its own data folder and the same master key, driven by the AWS SDK v3.
+
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import pg from "pg";
+import {
+  deactivatedOnARefusedOnB,
+  detachedOnADeniesOnB,
+  eventually,
+  oneCodeAcceptedOnce,
+  type TwoDoors,
+  twentyEnablesLeaveEight,
+} from "../support/sharedStoreScenarios.ts";
+import { startTestServer, type TestServer } from "../support/startTestServer.ts";
+import {
+  POSTGRES_MISSING,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from "../support/throwawayPostgres.ts";
+
+const cluster: ThrowawayPostgres | undefined = await startThrowawayPostgres();
+const BOUND_MS = 1000;
+const MASTER_KEY = "ab".repeat(32);
+
+describe("two nodes on one PostgreSQL", { skip: cluster ? false : POSTGRES_MISSING }, () => {
+  let url: string;
+  let nodes: TestServer[];
+  let doors: TwoDoors;
+
+  before(async () => {
+    url = await (cluster as ThrowawayPostgres).createDatabase();
+    const node = () =>
+      startTestServer({
+        dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-node-")),
+        config: { databaseUrl: url, masterKey: MASTER_KEY, stalenessBoundMs: BOUND_MS },
+      });
+    nodes = await Promise.all([node(), node()]);
+    doors = { a: nodes[0]?.url as string, b: nodes[1]?.url as string };
+  });
+
+  after(async () => {
+    await Promise.all(nodes.map((n) => n.stop()));
+    await cluster?.stop();
+  });
+
+  test("both nodes started together on one schema and one root key", async () => {
+    for (const n of nodes) {
+      const health = (await (await fetch(`${n.url}/health`)).json()) as { store: string };
+      assert.equal(health.store, "postgres");
+    }
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      const keys = await db.query("select count(*)::int as n from access_keys where user_id is null");
+      assert.equal(keys.rows[0].n, 1);
+    } finally {
+      await db.end();
+    }
+  });
+
+  test("a policy detached on A denies on B within the bound", async () => {
+    const took = await detachedOnADeniesOnB(doors, BOUND_MS, "detached");
+    assert.ok(took <= BOUND_MS, `took ${took} ms`);
+  });
+
+  test("an access key deactivated on A is refused on B within the bound", async () => {
+    const took = await deactivatedOnARefusedOnB(doors, BOUND_MS, "deactivated");
+    assert.ok(took <= BOUND_MS, `took ${took} ms`);
+  });
+
+  test("20 EnableMFADevice split across both nodes leave exactly 8 devices", () =>
+    twentyEnablesLeaveEight(doors, "many"));
+
+  test("one TOTP code sent to both nodes at once is accepted once", () => oneCodeAcceptedOnce(doors, "otp"));
+
+  test("a node whose notification connection drops reads the log before every request until it is back", async () => {
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      await db.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'",
+      );
+    } finally {
+      await db.end();
+    }
+    // Without pushes, B must still see A's change at its very next request.
+    assert.equal(await detachedOnADeniesOnB(doors, 0, "unpushed"), 0);
+    await eventually(5000, async () => {
+      const health = (await (await fetch(`${doors.b}/health`)).json()) as { pushedChanges: boolean };
+      return health.pushedChanges;
+    });
+  });
+});
