@@ -325,6 +325,7 @@ export class AwsRequestHandler {
     // transaction held open meanwhile would hold every other write (SQLite has one writer).
     if (!state.caller) {
       if (!operation.authenticate) throw new InternalFailure();
+      await this.deps.changes?.beforeRequest();
       state.caller = await operation.authenticate(input, {
         store: this.deps.store,
         now: state.now,
