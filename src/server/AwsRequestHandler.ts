@@ -36,7 +36,7 @@ import { type ParsedQueryRequest, parseQueryRequest } from "../protocol/parseQue
 import { QueryProtocolError } from "../protocol/QueryProtocolError.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import { serializeQueryResponse } from "../protocol/serializeQueryResponse.ts";
-import type { Store, StoreSession } from "../store/ports.ts";
+import type { Store } from "../store/ports.ts";
 import type { Authorizer } from "./authorization/Authorizer.ts";
 import type { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import type { CredentialResolver } from "./CredentialResolver.ts";
