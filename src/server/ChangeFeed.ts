@@ -3,6 +3,8 @@
 // authenticated, the pipeline asks the feed to catch up — one indexed read of the entries after
 // the last one seen. Where the store pushes changes (PostgreSQL's LISTEN/NOTIFY), a push triggers
 // the read at once, and a request reads only if the last read is older than the staleness bound;
+// where the store can tell that no other connection has committed (SQLite's data_version), a
+// request reads nothing;
 // while the push channel is down, every request reads first, and a reconnect reads before the
 // feed trusts pushes again.
 //
@@ -75,6 +77,8 @@ export class ChangeFeed {
   /** Before a request: read the log unless a push channel vouches for the last read. */
   beforeRequest(): Promise<void> | undefined {
     if (this.pushed && this.clock() - this.lastReadAt < this.boundMs) return undefined;
+    // Asked on every request, so a commit elsewhere is always seen by the next request.
+    if (this.store.othersMayHaveCommitted?.() === false && !this.running) return undefined;
     return this.catchUp();
   }
 

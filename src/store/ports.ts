@@ -445,6 +445,12 @@ export interface Store extends StoreSession {
    * what must happen once however many nodes start together (the first account and root key).
    */
   exclusively<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * False when no other connection can have committed since the last call (SQLite's
+   * `PRAGMA data_version`, which costs no read of the file): the change log need not be read.
+   * Adapters without such a signal leave it out, and the log is read as the bound says.
+   */
+  othersMayHaveCommitted?(): boolean;
   /** Push notification of changes, where the adapter has it; resolves to a stop function. */
   subscribeChanges?(subscription: ChangeSubscription): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -45,5 +45,5 @@ export async function openSqliteStore(file: string): Promise<SqliteStore> {
   raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   await migrateToLatest(db);
-  return new SqliteStore("sqlite", db, new SqliteAuditTrail(db, raw));
+  return new SqliteStore(db, raw, new SqliteAuditTrail(db, raw));
 }
