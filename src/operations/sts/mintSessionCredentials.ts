@@ -1,13 +1,12 @@
 // The temporary credentials of a user's or the root's own session: an ASIA key id, a secret and a
 // sealed session token carrying the principal, the expiry and, when a code was checked, the MFA
 // time. GetSessionToken mints them, and so does console sign-in (marked as a console session),
-// so the two cannot drift apart.
+// so the two cannot drift apart. The key, secret and sealed token are issueTemporaryCredentials',
+// as for every other STS session.
 
-import { generateAccessKeyId } from "../../auth/credentials/generateAccessKeyId.ts";
-import { generateSecretAccessKey } from "../../auth/credentials/generateSecretAccessKey.ts";
 import type { Sealer } from "../../auth/sealing/Sealer.ts";
-import { encodeSessionToken } from "../../auth/session/SessionToken.ts";
 import type { CallerIdentity } from "../../domain/Principal.ts";
+import { issueTemporaryCredentials } from "./issueTemporaryCredentials.ts";
 
 export interface MintedSession {
   accessKeyId: string;
@@ -32,28 +31,28 @@ export function mintSessionCredentials(
   },
   env: { random: (n: number) => Buffer; sealer: Sealer },
 ): MintedSession {
-  const issuedAt = Math.floor(session.now.getTime() / 1000);
-  const expiresAt = issuedAt + session.durationSeconds;
-  const accessKeyId = generateAccessKeyId("temporary", env.random, caller.accountId);
-  const secretAccessKey = generateSecretAccessKey(env.random);
   const { mfa } = session;
-  const sessionToken = encodeSessionToken(
+  const issued = issueTemporaryCredentials(
     {
-      accessKeyId,
-      secretAccessKey,
       accountId: caller.accountId,
       principalType: caller.type === "Root" ? "root" : "user",
       principalArn: caller.arn,
       principalId: caller.principalId,
       ...(caller.userName ? { userName: caller.userName } : {}),
-      issuedAt,
-      expiresAt,
       ...(mfa ? { mfaAuthenticatedAt: mfa.at, mfaSerialNumber: mfa.serialNumber } : {}),
       ...(session.sourceAccessKeyId ? { sourceAccessKeyId: session.sourceAccessKeyId } : {}),
       ...(caller.userId ? { originUserId: caller.userId } : {}),
       ...(session.console ? { console: 1 } : {}),
     },
-    env.sealer,
+    session.durationSeconds,
+    { now: session.now, random: env.random, sealer: env.sealer },
   );
-  return { accessKeyId, secretAccessKey, sessionToken, issuedAt, expiresAt };
+  const issuedAt = Math.floor(session.now.getTime() / 1000);
+  return {
+    accessKeyId: issued.AccessKeyId,
+    secretAccessKey: issued.SecretAccessKey,
+    sessionToken: issued.SessionToken,
+    issuedAt,
+    expiresAt: issuedAt + session.durationSeconds,
+  };
 }
