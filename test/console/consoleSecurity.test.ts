@@ -29,10 +29,20 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
     await createConsoleUser(fixture.iam, "headers", PASSWORD, { policy: SELF_SERVICE_POLICY });
     const context = await fixture.newContext();
     const page = await context.newPage();
-    const responses: Array<{ url: string; headers: Record<string, string> }> = [];
+    // Each response's headers are read asynchronously; the reads are kept and awaited before the
+    // assertions. A read still running when the page closes (after sign-out) settles as null
+    // instead of rejecting after the test has ended.
+    const headerReads: Array<Promise<{ url: string; headers: Record<string, string> } | null>> = [];
     const urls: string[] = [];
     page.on("request", (r) => urls.push(r.url()));
-    page.on("response", async (r) => responses.push({ url: r.url(), headers: await r.allHeaders() }));
+    page.on("response", (r) => {
+      headerReads.push(
+        r.allHeaders().then(
+          (headers) => ({ url: r.url(), headers }),
+          () => null,
+        ),
+      );
+    });
 
     await page.goto(`${fixture.server.url}/console/signin`);
     const before = (await context.cookies()).find((c) => c.name === CONSOLE_COOKIE);
@@ -48,6 +58,7 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
     const cookie = (await context.cookies()).find((c) => c.name === CONSOLE_COOKIE);
     assert.ok(before && cookie);
 
+    const responses = (await Promise.all(headerReads)).filter((r) => r !== null);
     assert.ok(responses.length >= 8, `${responses.length} responses read`);
     for (const { url, headers } of responses) {
       assert.equal(headers["content-security-policy"], CONTENT_SECURITY_POLICY, url);
