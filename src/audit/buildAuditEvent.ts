@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import type { AuditEvent, AuditUserIdentity } from "../domain/AuditEvent.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
 import { AUDIT_MESSAGE_LIMIT, boundAuditSection, truncateText } from "./boundAuditFields.ts";
-import { redactSecrets } from "./redactSecrets.ts";
 
 export interface AuditFacts {
   time: Date;
@@ -70,12 +69,9 @@ export function buildAuditEvent(facts: AuditFacts): AuditEvent {
     sourceIPAddress: facts.sourceIp,
     userAgent: facts.userAgent,
     userIdentity,
-    requestParameters: facts.input
-      ? boundAuditSection(redactSecrets(facts.input) as Record<string, unknown>)
-      : null,
-    responseElements: facts.output
-      ? boundAuditSection(redactSecrets(facts.output) as Record<string, unknown>)
-      : null,
+    requestParameters: facts.input ? boundAuditSection(facts.input) : null,
+    // CloudTrail keeps response elements for changes only; a read's record has none.
+    responseElements: facts.output && !facts.readOnly ? boundAuditSection(facts.output) : null,
     requestID: facts.requestId,
     eventID: randomUUID(),
     eventType: "AwsApiCall",
