@@ -21,10 +21,16 @@ db.pragma("journal_mode = WAL");
 db.pragma("synchronous = FULL");
 db.pragma("busy_timeout = 5000");
 db.pragma("wal_autocheckpoint = 0");
-const insert = db.prepare(
-  "insert into audit_events (event_id, event_time, account_id, event_name, record) values (?, ?, ?, ?, ?)",
-);
-const insertAll = db.transaction((rows) => { for (const r of rows) insert.run(r[0], r[1], r[2], r[3], r[4]); });
+const INSERT = "insert into audit_events (event_id, event_time, account_id, event_name, record) values ";
+const insert = db.prepare(INSERT + "(?, ?, ?, ?, ?)");
+// Rows go in by fifties, one statement each: a statement's run costs more than a row's insert.
+const CHUNK = 50;
+const insertChunk = db.prepare(INSERT + Array.from({ length: CHUNK }, () => "(?, ?, ?, ?, ?)").join(", "));
+const insertAll = db.transaction((rows) => {
+  let i = 0;
+  for (; i + CHUNK <= rows.length; i += CHUNK) insertChunk.run(rows.slice(i, i + CHUNK).flat());
+  for (; i < rows.length; i++) { const r = rows[i]; insert.run(r[0], r[1], r[2], r[3], r[4]); }
+});
 // A late batch of an older use must not win over a newer one another process wrote.
 const touch = db.prepare(
   "update access_keys set last_used_date = ?, last_used_service = ?, last_used_region = ? " +
