@@ -18,7 +18,8 @@ function refusal(text: string): MalformedPolicyDocumentError {
 }
 
 it("a JSON syntax error points at the first character the parser could not read", () => {
-  const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow",, "Action": "*"}\n  ]\n}';
+  const text =
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow",, "Action": "*"}\n  ]\n}';
   const err = refusal(text);
   assert.equal(err.message, MESSAGES.syntax);
   assert.deepEqual(err.position, { line: 4, column: 24 });
@@ -47,7 +48,8 @@ it("a statement-level refusal points at the start of that statement", () => {
 it("of several refusals, the one AWS reports is the one whose position is given", () => {
   // The second statement has a syntax error (unknown element), the first a semantic one:
   // syntax wins in AWS's order, and the position follows it.
-  const text = '{"Statement": [{"Effect": "Allow", "Resource": "*"},\n {"Effect": "Allow", "Action": "*", "Resource": "*", "Bogus": 1}]}';
+  const text =
+    '{"Statement": [{"Effect": "Allow", "Resource": "*"},\n {"Effect": "Allow", "Action": "*", "Resource": "*", "Bogus": 1}]}';
   const err = refusal(text);
   assert.equal(err.message, MESSAGES.syntax);
   assert.deepEqual(err.position, { line: 2, column: 2 });
