@@ -36,7 +36,10 @@ header .secret { background: transparent; color: #fff; }
 .editor { display: flex; align-items: stretch; border: 1px solid #5f6b7a; border-radius: 4px; max-width: 100%; overflow: hidden; }
 .editor .gutter { margin: 0; padding: 0.45rem 0.5rem; background: #f4f5f7; color: #4a5563; text-align: right; user-select: none; font: 14px/1.5 ui-monospace, monospace; overflow: hidden; min-width: 3rem; }
 .editor textarea { border: 0; border-radius: 0; flex: 1; font: 14px/1.5 ui-monospace, monospace; resize: vertical; white-space: pre; overflow: auto; }
-.editor .error-line { background: #a4262c; color: #fff; display: inline-block; width: 100%; }
+.editor .gutter span { display: block; }
+.editor .gutter .error-line { background: #a4262c; color: #fff; }
+.editor:focus-within { outline: 3px solid #ff9900; outline-offset: 2px; }
+.editor textarea:focus { outline: none; }
 pre.document { background: #f4f5f7; padding: 0.75rem; overflow: auto; font-size: 14px; }
 .tabs a { margin-right: 1rem; }
 .tabs a[aria-current=page] { font-weight: 700; }

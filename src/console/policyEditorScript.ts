@@ -14,7 +14,7 @@ export const POLICY_EDITOR_SCRIPT = `"use strict";
       gutter.textContent = "";
       for (var i = 1; i <= count; i++) {
         var line = document.createElement("span");
-        line.textContent = i + "\\n";
+        line.textContent = String(i);
         if (i === errorLine) line.className = "error-line";
         gutter.appendChild(line);
       }

@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
+  CreateUserCommand,
   GetPolicyVersionCommand,
   GetRoleCommand,
   ListAttachedUserPoliciesCommand,
@@ -133,7 +134,7 @@ describe("console admin pages", { skip: chromiumAvailable ? false : CHROMIUM_MIS
     assert.equal(await editor.inputValue(), malformed, "the text is kept as typed");
     assert.equal(await page.getByLabel("Policy name").inputValue(), "read-objects");
     assert.equal(await editor.getAttribute("aria-invalid"), "true");
-    assert.equal(await page.locator(".gutter .error-line").textContent(), "4\n");
+    assert.equal(await page.locator(".gutter .error-line").textContent(), "4");
     // The editor's script put the caret on the error.
     const caret = await editor.evaluate((t: HTMLTextAreaElement) => [
       document.activeElement === t,
@@ -181,9 +182,16 @@ describe("console admin pages", { skip: chromiumAvailable ? false : CHROMIUM_MIS
     const v2 = await fixture.iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: "v2" }));
     assert.equal(v2.PolicyVersion?.IsDefaultVersion, true);
 
-    // The AWS-managed list, next to the customer-managed one.
+    // The AWS-managed list, next to the customer-managed one, a hundred a page.
     await page.goto(`${fixture.server.url}/console/admin/policies?scope=AWS`);
-    assert.match(await cellsOf(page, "AWS managed policies"), /ReadOnlyAccess/);
+    const rows = page.locator('section:has(h2:text-is("AWS managed policies")) tbody tr');
+    assert.equal(await rows.count(), 100);
+    const firstName = await rows.first().locator("td").first().textContent();
+    await page.getByRole("link", { name: "Next page" }).click();
+    assert.match(new URL(page.url()).search, /^\?scope=AWS&marker=./);
+    assert.equal(await rows.count(), 100);
+    assert.notEqual(await rows.first().locator("td").first().textContent(), firstName);
+    await screenshot(page, "admin-aws-policies-page-2");
     await page.goto(`${fixture.server.url}/console/admin/policies`);
     assert.match(await cellsOf(page, "Customer managed policies"), /read-objects/);
 
@@ -224,8 +232,17 @@ describe("console admin pages", { skip: chromiumAvailable ? false : CHROMIUM_MIS
       "reader",
       policyDocument({ Effect: "Allow", Action: ["iam:Get*", "iam:List*"], Resource: "*" }),
     );
+    // More users than a page holds: the rest are on the next page (ListUsers' Marker).
+    for (let i = 0; i < 100; i++) {
+      await fixture.iam.send(new CreateUserCommand({ UserName: `bulk-${String(i).padStart(3, "0")}` }));
+    }
     await page.goto(`${fixture.server.url}/console/admin/users`);
+    const rows = page.locator('section:has(h2:text-is("Users")) tbody tr');
+    assert.equal(await rows.count(), 100);
+    assert.doesNotMatch(await cellsOf(page, "Users"), /reader/);
+    await page.getByRole("link", { name: "Next page" }).click();
     assert.match(await cellsOf(page, "Users"), /reader/);
+    assert.equal(await page.getByRole("link", { name: "Next page" }).count(), 0);
     await page.getByLabel("User name").fill("mallory");
     await page.getByRole("button", { name: "Create user" }).click();
     assert.equal(

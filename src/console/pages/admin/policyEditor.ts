@@ -24,7 +24,7 @@ export function policyEditor(field: EditorField): SafeHtml {
   const lines = Math.max(field.text.split("\n").length, 12);
   const errorLine = field.error?.position?.line;
   const gutter = Array.from({ length: lines }, (_, i) =>
-    i + 1 === errorLine ? html`<span class="error-line">${i + 1}</span>\n` : html`${i + 1}\n`,
+    i + 1 === errorLine ? html`<span class="error-line">${i + 1}</span>` : html`<span>${i + 1}</span>`,
   );
   const errorId = `${field.id}-error`;
   const where = field.error?.position;
