@@ -10,7 +10,7 @@ import { listOf } from "./ConsoleApi.ts";
 import type { Flash } from "./ConsoleSessions.ts";
 import type { Signed, SignedRoute } from "./createConsoleHandler.ts";
 import type { SafeHtml } from "./html.ts";
-import type { AttachedPolicy, Listed, Paged } from "./pages/admin/adminParts.ts";
+import type { AttachedPolicy, Listed, Paged, PoliciesView } from "./pages/admin/adminParts.ts";
 import {
   type Facts,
   groupDetailPage,
@@ -262,26 +262,65 @@ export function adminRoutes(tools: ConsoleTools): Record<string, SignedRoute> {
     return { ok: true, rows: rows.map(([label, name]) => [label, e[name] ?? ""]) };
   };
 
-  const showUser: SignedRoute = async (x) => {
-    const name = queryOf(x).get("name") ?? "";
-    const [user, groups, keys, mfa, policies] = await Promise.all([
-      call(x, "iam", "GetUser", { UserName: name }),
-      call(x, "iam", "ListGroupsForUser", { UserName: name }),
-      call(x, "iam", "ListAccessKeys", { UserName: name }),
-      call(x, "iam", "ListMFADevices", { UserName: name }),
-      policiesOf(x, "user", name),
-    ]);
-    page(
-      x,
-      `User ${name}`,
+  const membership =
+    (verb: "Add" | "Remove"): SignedRoute =>
+    async (x) => {
+      const name = field(x, "name");
+      const group = field(x, "groupName");
+      await change(
+        x,
+        verb === "Add" ? "AddUserToGroup" : "RemoveUserFromGroup",
+        { UserName: name, GroupName: group },
+        `User ${name} ${verb === "Add" ? "added to" : "removed from"} group ${group}.`,
+        detailPath("user", name),
+      );
+    };
+
+  /**
+   * A user's, group's or role's page: Get<Kind> for its summary, its policies, and what `more`
+   * loads beside them, all at once; `render` lays them out.
+   */
+  const showDetail =
+    <T>(
+      kind: Kind,
+      rows: Array<[string, string]>,
+      more: (x: Signed, name: string) => Promise<T>,
+      render: (view: PoliciesView & { summary: Facts }, got: ApiResult, more: T) => SafeHtml,
+    ): SignedRoute =>
+    async (x) => {
+      const k = KINDS[kind];
+      const name = queryOf(x).get("name") ?? "";
+      const [got, policies, extra] = await Promise.all([
+        call(x, "iam", `Get${k.noun}`, { [k.param]: name }),
+        policiesOf(x, kind, name),
+        more(x, name),
+      ]);
+      page(
+        x,
+        `${k.noun} ${name}`,
+        render({ ...policies, summary: summaryOf(got, k.noun, rows) }, got, extra),
+      );
+    };
+
+  const nothingMore = async () => undefined;
+
+  const showUser = showDetail(
+    "user",
+    [
+      ["ARN", "Arn"],
+      ["User ID", "UserId"],
+      ["Created", "CreateDate"],
+      ["Password last used", "PasswordLastUsed"],
+    ],
+    (x, name) =>
+      Promise.all([
+        call(x, "iam", "ListGroupsForUser", { UserName: name }),
+        call(x, "iam", "ListAccessKeys", { UserName: name }),
+        call(x, "iam", "ListMFADevices", { UserName: name }),
+      ]),
+    (view, _, [groups, keys, mfa]) =>
       userDetailPage({
-        ...policies,
-        summary: summaryOf(user, "User", [
-          ["ARN", "Arn"],
-          ["User ID", "UserId"],
-          ["Created", "CreateDate"],
-          ["Password last used", "PasswordLastUsed"],
-        ]),
+        ...view,
         groups: listed(groups, (res) => listOf(res.Groups).map((g) => g.GroupName ?? "")),
         accessKeys: listed(keys, (res) =>
           listOf(res.AccessKeyMetadata).map((k) => ({
@@ -297,67 +336,38 @@ export function adminRoutes(tools: ConsoleTools): Record<string, SignedRoute> {
           })),
         ),
       }),
-    );
-  };
+  );
 
-  const membership =
-    (verb: "Add" | "Remove"): SignedRoute =>
-    async (x) => {
-      const name = field(x, "name");
-      const group = field(x, "groupName");
-      await change(
-        x,
-        verb === "Add" ? "AddUserToGroup" : "RemoveUserFromGroup",
-        { UserName: name, GroupName: group },
-        `User ${name} ${verb === "Add" ? "added to" : "removed from"} group ${group}.`,
-        detailPath("user", name),
-      );
-    };
-
-  const showGroup: SignedRoute = async (x) => {
-    const name = queryOf(x).get("name") ?? "";
-    const [group, policies] = await Promise.all([
-      call(x, "iam", "GetGroup", { GroupName: name }),
-      policiesOf(x, "group", name),
-    ]);
-    page(
-      x,
-      `Group ${name}`,
+  const showGroup = showDetail(
+    "group",
+    [
+      ["ARN", "Arn"],
+      ["Group ID", "GroupId"],
+      ["Created", "CreateDate"],
+    ],
+    nothingMore,
+    (view, got) =>
       groupDetailPage({
-        ...policies,
-        summary: summaryOf(group, "Group", [
-          ["ARN", "Arn"],
-          ["Group ID", "GroupId"],
-          ["Created", "CreateDate"],
-        ]),
-        members: listed(group, (res) => listOf(res.Users).map((u) => u.UserName ?? "")),
+        ...view,
+        members: listed(got, (res) => listOf(res.Users).map((u) => u.UserName ?? "")),
       }),
-    );
-  };
+  );
 
-  const showRole: SignedRoute = async (x) => {
-    const name = queryOf(x).get("name") ?? "";
-    const [role, policies] = await Promise.all([
-      call(x, "iam", "GetRole", { RoleName: name }),
-      policiesOf(x, "role", name),
-    ]);
-    const trust = role.ok ? record(role.result.Role).AssumeRolePolicyDocument : undefined;
-    page(
-      x,
-      `Role ${name}`,
-      roleDetailPage({
-        ...policies,
-        summary: summaryOf(role, "Role", [
-          ["ARN", "Arn"],
-          ["Role ID", "RoleId"],
-          ["Created", "CreateDate"],
-          ["Maximum session duration (seconds)", "MaxSessionDuration"],
-          ["Description", "Description"],
-        ]),
-        trustPolicy: trust === undefined ? undefined : readDocument(trust),
-      }),
-    );
-  };
+  const showRole = showDetail(
+    "role",
+    [
+      ["ARN", "Arn"],
+      ["Role ID", "RoleId"],
+      ["Created", "CreateDate"],
+      ["Maximum session duration (seconds)", "MaxSessionDuration"],
+      ["Description", "Description"],
+    ],
+    nothingMore,
+    (view, got) => {
+      const trust = got.ok ? record(got.result.Role).AssumeRolePolicyDocument : undefined;
+      return roleDetailPage({ ...view, trustPolicy: trust === undefined ? undefined : readDocument(trust) });
+    },
+  );
 
   // --- policies ----------------------------------------------------------------------------------
 

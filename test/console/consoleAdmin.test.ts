@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
+  CreatePolicyCommand,
   CreateUserCommand,
   GetPolicyVersionCommand,
   GetRoleCommand,
@@ -27,6 +28,7 @@ import {
   submitSignIn,
   useConsoleBrowser,
 } from "../support/consoleBrowser.ts";
+import { assertRefusal, expectRefusal } from "../support/expectRefusal.ts";
 import { TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
 
 const PASSWORD = "Console-Passw0rd!";
@@ -144,6 +146,15 @@ describe("console admin pages", { skip: chromiumAvailable ? false : CHROMIUM_MIS
     await screenshot(page, "admin-policy-malformed");
     const none = await fixture.iam.send(new ListPoliciesCommand({ Scope: "Local" }));
     assert.deepEqual(none.Policies, []);
+    // An API client sent the same document gets AWS's message, with no position in it.
+    assertRefusal(
+      await expectRefusal(
+        fixture.iam.send(new CreatePolicyCommand({ PolicyName: "read-objects", PolicyDocument: malformed })),
+      ),
+      "MalformedPolicyDocument",
+      400,
+      "Syntax errors in policy.",
+    );
 
     // A statement-level refusal points at the statement.
     const noAction = malformed.replace('"Effect": "Allow",, "Action": "s3:GetObject",', '"Effect": "Allow",');
