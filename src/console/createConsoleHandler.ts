@@ -20,6 +20,7 @@ import {
   registrationOptions,
   verifyRegistration,
 } from "../server/securityKeyCeremonies.ts";
+import { adminRoutes } from "./adminRoutes.ts";
 import { type ApiPipeline, type ApiResult, type CallFrom, ConsoleApi, listOf } from "./ConsoleApi.ts";
 import {
   type ConsoleSession,
@@ -34,9 +35,10 @@ import { accessKeyCreatedPage } from "./pages/accessKeyCreatedPage.ts";
 import { changePasswordPage } from "./pages/changePasswordPage.ts";
 import { mfaCodePage } from "./pages/mfaCodePage.ts";
 import { mfaSetupPage } from "./pages/mfaSetupPage.ts";
-import { renderLayout } from "./pages/renderLayout.ts";
+import { type Layout, renderLayout } from "./pages/renderLayout.ts";
 import { securityCredentialsPage } from "./pages/securityCredentialsPage.ts";
 import { signInPage } from "./pages/signInPage.ts";
+import { POLICY_EDITOR_SCRIPT } from "./policyEditorScript.ts";
 import { SECURITY_KEY_SCRIPT } from "./securityKeyScript.ts";
 
 export type ConsoleRequestHandler = (
@@ -71,7 +73,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** One request, as the routes see it. */
-interface Exchange {
+export interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
   path: string;
@@ -82,12 +84,12 @@ interface Exchange {
 }
 
 /** A signed-in exchange. */
-interface Signed extends Exchange {
+export interface Signed extends Exchange {
   session: ConsoleSession & { credential: NonNullable<ConsoleSession["credential"]> };
 }
 
 type Route = (x: Exchange) => Promise<void> | void;
-type SignedRoute = (x: Signed) => Promise<void> | void;
+export type SignedRoute = (x: Signed) => Promise<void> | void;
 
 function readCookie(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
@@ -132,7 +134,7 @@ function page(
   title: string,
   body: SafeHtml,
   status = 200,
-  extra: { securityKeyScript?: boolean } = {},
+  extra: Pick<Layout, "securityKeyScript" | "policyEditorScript"> = {},
 ): void {
   const session = x.session;
   const flash = session?.flash;
@@ -565,6 +567,7 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     "POST /console/access-keys/csv": downloadKeyCsv,
     "POST /console/access-keys/status": setKeyStatus,
     "POST /console/access-keys/delete": deleteAccessKey,
+    ...adminRoutes({ call, page, redirect, flash, errorText }),
   };
   /** What a session that must set a new password may still do. */
   const duringPasswordChange = new Set(["GET /console/password", "POST /console/password"]);
@@ -595,6 +598,11 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     }
     if (key === "GET /console/assets/security-key.js") {
       return send(x, 200, "text/javascript; charset=utf-8", SECURITY_KEY_SCRIPT, {
+        "cache-control": "no-cache",
+      });
+    }
+    if (key === "GET /console/assets/policy-editor.js") {
+      return send(x, 200, "text/javascript; charset=utf-8", POLICY_EDITOR_SCRIPT, {
         "cache-control": "no-cache",
       });
     }

@@ -54,6 +54,11 @@ export interface AwsResponse {
   status: number;
   body: string;
   requestId: string;
+  /**
+   * A refusal's typed error, for in-process callers (the console) that want more than the wire
+   * carries, e.g. MalformedPolicyDocument's position. Never serialized: the body is the answer.
+   */
+  error?: AwsError;
 }
 
 export interface PipelineDeps {
@@ -431,7 +436,13 @@ export class AwsRequestHandler {
     else if (metrics && state.caller && error.code.startsWith("AccessDenied"))
       metrics.authorizationRefused(state.service, state.eventName);
     const body = serializeErrorResponse(error, state.requestId, MODELS[state.service].xmlNamespace);
-    return { status: error.httpStatus, body, requestId: state.requestId, code: error.code };
+    return {
+      status: error.httpStatus,
+      body,
+      requestId: state.requestId,
+      code: error.code,
+      ...(error instanceof AwsError ? { error } : {}),
+    };
   }
 
   /** Writes the aggregate records of refusal windows that have ended (all of them at shutdown). */
