@@ -7,6 +7,7 @@
 // p99 within 2x + 5 ms of the first's), and that every request has its audit record.
 
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { GetUserCommand, IAMClient, TagUserCommand, UntagUserCommand } from "@aws-sdk/client-iam";
@@ -31,7 +32,15 @@ export async function benchSoak(): Promise<void> {
   const target = await startNodeTarget("portcullis", { dataDir });
   const users = await provisionUsers(target.url, USERS, ["iam:GetUser", "iam:TagUser", "iam:UntagUser"]);
   const clients = users.map((u) => {
-    const options = { endpoint: target.url, region: "us-east-1", credentials: u, maxAttempts: 1 };
+    const options = {
+      endpoint: target.url,
+      region: "us-east-1",
+      credentials: u,
+      maxAttempts: 1,
+      // Idle sockets closed before the server's 5 s keep-alive timeout, as the test clients do
+      // (test/support/awsClients.ts): one attempt, so a reuse racing the server's close would count.
+      requestHandler: { httpAgent: new http.Agent({ keepAlive: true, maxSockets: 50, timeout: 4000 }) },
+    };
     return { user: u, iam: new IAMClient(options), sts: new STSClient(options) };
   });
   const soakStart = new Date();

@@ -1,6 +1,7 @@
 // Real AWS SDK v3 clients pointed at a test server, and a raw SigV4-signed request for what the
 // SDK refuses to send (unknown actions, missing parameters).
 
+import http from "node:http";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { STSClient } from "@aws-sdk/client-sts";
 import { Hash } from "@smithy/hash-node";
@@ -13,11 +14,20 @@ export interface Credentials {
   sessionToken?: string;
 }
 
+/**
+ * Keep-alive sockets closed by the client after 4 s idle, before the server's 5 s keep-alive
+ * timeout (which it announces in `Keep-Alive: timeout=5`, a hint Node's agent does not act on):
+ * else a request can go out on a socket the server is closing at that moment and fail with
+ * ECONNRESET, a race real SDKs hide by retrying and these clients (one attempt) would show.
+ */
+const IDLE_SOCKET_MS = 4000;
+
 const common = (url: string, credentials: Credentials, extra: Record<string, unknown>) => ({
   endpoint: url,
   region: "us-east-1",
   credentials,
   maxAttempts: 1,
+  requestHandler: { httpAgent: new http.Agent({ keepAlive: true, maxSockets: 50, timeout: IDLE_SOCKET_MS }) },
   ...extra,
 });
 
