@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { TLSSocket } from "node:tls";
+import type { ConsoleSessionVault } from "../server/ConsoleSessionVault.ts";
 import type { ConsoleSignIn, PendingSignIn, SignInOutcome } from "../server/ConsoleSignIn.ts";
 import {
   authenticationOptions,
@@ -48,6 +49,8 @@ export type ConsoleRequestHandler = (
 export interface ConsoleDeps {
   api: ApiPipeline;
   signIn: ConsoleSignIn;
+  /** Where sessions are kept: the store every worker and node shares. */
+  sessions: ConsoleSessionVault;
   idleTimeoutMs?: number;
   /** Where an unexpected failure's cause is logged. */
   log?: (err: unknown) => void;
@@ -79,6 +82,8 @@ interface Exchange {
   secure: boolean;
   from: CallFrom;
   session: ConsoleSession | undefined;
+  /** The answer, held back until the session is saved: the next request may reach another worker. */
+  reply?: { status: number; headers: Record<string, string>; body: string | Buffer };
 }
 
 /** A signed-in exchange. */
@@ -114,13 +119,16 @@ function send(
   body: string | Buffer,
   extra: Record<string, string> = {},
 ) {
-  x.res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...(x.secure ? { "strict-transport-security": "max-age=31536000" } : {}),
-    "content-type": contentType,
-    ...extra,
-  });
-  x.res.end(body);
+  x.reply = {
+    status,
+    headers: {
+      ...SECURITY_HEADERS,
+      ...(x.secure ? { "strict-transport-security": "max-age=31536000" } : {}),
+      "content-type": contentType,
+      ...extra,
+    },
+    body,
+  };
 }
 
 function redirect(x: Exchange, location: string): void {
@@ -148,7 +156,7 @@ function errorText(result: ApiResult & { ok: false }): string {
 }
 
 export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
-  const sessions = new ConsoleSessions(deps.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
+  const sessions = new ConsoleSessions(deps.sessions, deps.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
   let webauthnBrowser: Buffer | undefined;
   const api = new ConsoleApi(deps.api);
 
@@ -281,8 +289,8 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     finishSignIn(x, session, pending, outcome);
   };
 
-  const signOut: Route = (x) => {
-    if (x.session) sessions.end(x.session.id);
+  const signOut: Route = async (x) => {
+    if (x.session) await sessions.end(x.session, x.from);
     x.session = undefined;
     x.res.setHeader("set-cookie", sessionCookie("", x.secure, true));
     redirect(x, "/console/signin");
@@ -584,8 +592,20 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
         sourceIp: req.socket.remoteAddress ?? "",
         userAgent: String(req.headers["user-agent"] ?? ""),
       },
-      session: sessions.get(readCookie(req, CONSOLE_COOKIE)),
+      // Assets need no session: no store read for them.
+      session: path.startsWith("/console/assets/")
+        ? undefined
+        : await sessions.get(readCookie(req, CONSOLE_COOKIE)),
     };
+    await dispatch(x, req);
+    if (x.session) await sessions.save(x.session);
+    const reply = x.reply ?? { status: 500, headers: SECURITY_HEADERS, body: "" };
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
+  };
+
+  const dispatch = async (x: Exchange, req: IncomingMessage) => {
+    const path = x.path;
     const key = `${req.method} ${path}`;
     if (path === "/console" || path === "/console/") {
       return redirect(x, x.session?.credential ? "/console/home" : "/console/signin");

@@ -645,6 +645,44 @@ export function runStoreSuite(
         assert.deepEqual((await store.users.getById(u.userId))?.passwordLastUsed, first);
       }));
 
+    test("console sessions: stored under a hash, replaced on put, touched, expired or idle ones refused and swept", () =>
+      withStore(async (store) => {
+        const t = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 0, minutes));
+        const record = {
+          idHash: "hash-a",
+          stateSealed: "v1.anonymous",
+          createdAt: t(0),
+          lastSeenAt: t(0),
+          expiresAt: t(15),
+        };
+        await store.consoleSessions.put(record);
+        assert.deepEqual(await store.consoleSessions.get("hash-a"), record);
+        const signedIn = {
+          ...record,
+          accessKeyId: "ASIAEXAMPLE",
+          stateSealed: "v1.signed",
+          expiresAt: t(720),
+        };
+        await store.consoleSessions.put(signedIn);
+        assert.deepEqual(await store.consoleSessions.get("hash-a"), signedIn);
+        await store.consoleSessions.touch("hash-a", t(30));
+        assert.deepEqual((await store.consoleSessions.get("hash-a"))?.lastSeenAt, t(30));
+
+        assert.ok(await store.consoleSessions.holdsCredential("ASIAEXAMPLE", t(40), t(20)));
+        assert.ok(!(await store.consoleSessions.holdsCredential("ASIAOTHER", t(40), t(20))));
+        assert.ok(!(await store.consoleSessions.holdsCredential("ASIAEXAMPLE", t(40), t(30))), "idle");
+        assert.ok(!(await store.consoleSessions.holdsCredential("ASIAEXAMPLE", t(720), t(20))), "expired");
+
+        await store.consoleSessions.put({ ...record, idHash: "hash-b", lastSeenAt: t(10), expiresAt: t(15) });
+        await store.consoleSessions.put({ ...record, idHash: "hash-c", lastSeenAt: t(10), expiresAt: t(60) });
+        assert.equal(await store.consoleSessions.deleteExpired(t(15), t(5)), 1, "hash-b expired");
+        assert.equal(await store.consoleSessions.deleteExpired(t(16), t(10)), 1, "hash-c idle");
+        assert.ok(await store.consoleSessions.get("hash-a"));
+        assert.ok(await store.consoleSessions.delete("hash-a"));
+        assert.ok(!(await store.consoleSessions.delete("hash-a")));
+        assert.equal(await store.consoleSessions.get("hash-a"), undefined);
+      }));
+
     test("SAML providers: create, find by ARN, update metadata, delete with tags; an assertion id is redeemed once until it expires", () =>
       withStore(async (store) => {
         const provider: SamlProvider = {
