@@ -33,5 +33,8 @@ th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #d5d
 .secret { font-family: ui-monospace, monospace; word-break: break-all; background: #f4f5f7; padding: 0.25rem 0.5rem; }
 header .secret { background: transparent; color: #fff; }
 .inline { display: inline; }
+input[type=datetime-local] { padding: 0.45rem 0.6rem; border: 1px solid #5f6b7a; border-radius: 4px; font: inherit; }
+pre.secret { white-space: pre-wrap; max-height: 24rem; overflow: auto; font-size: 0.85rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.5rem; }
 .qr { image-rendering: pixelated; width: 200px; height: 200px; border: 1px solid #d5d9de; }
 `;

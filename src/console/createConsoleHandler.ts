@@ -21,6 +21,7 @@ import {
   registrationOptions,
   verifyRegistration,
 } from "../server/securityKeyCeremonies.ts";
+import { auditRoutes } from "./auditRoutes.ts";
 import { type ApiPipeline, type ApiResult, type CallFrom, ConsoleApi, listOf } from "./ConsoleApi.ts";
 import {
   type ConsoleSession,
@@ -573,6 +574,12 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     "POST /console/access-keys/csv": downloadKeyCsv,
     "POST /console/access-keys/status": setKeyStatus,
     "POST /console/access-keys/delete": deleteAccessKey,
+    ...auditRoutes<Signed>({
+      query: (x) => new URLSearchParams((x.req.url ?? "").split("?")[1] ?? ""),
+      lookupEvents: (x, input) => api.callInternal(x.session.credential, "LookupEvents", input, x.from),
+      page: (x, title, body) => page(x, title, body),
+      errorText,
+    }),
   };
   /** What a session that must set a new password may still do. */
   const duringPasswordChange = new Set(["GET /console/password", "POST /console/password"]);

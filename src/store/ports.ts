@@ -350,6 +350,20 @@ export interface AuditQuery {
   since?: Date;
   eventName?: string;
   limit?: number;
+  /** Only the records of this account (as recipient, or the caller's). */
+  accountId?: string;
+  /** Only the records before this time. */
+  until?: Date;
+  /** Oldest first unless asked otherwise. */
+  order?: "oldest-first" | "newest-first";
+  /** A page's continuation: only the records past this one, in the order asked for. */
+  after?: AuditPosition;
+}
+
+/** Where a record sits in the trail's order: its time, then its id. */
+export interface AuditPosition {
+  eventTime: string;
+  eventId: string;
 }
 
 /**

@@ -597,6 +597,49 @@ export function runStoreSuite(
         );
       }));
 
+    test("audit records: newest first, by account and time range, continued past a position", () =>
+      withStore(async (store) => {
+        const at = (day: number, id: string, account = ACCOUNT) =>
+          auditRecord({
+            eventID: id,
+            eventTime: `2026-01-0${day}T00:00:00Z`,
+            eventName: "CreateUser",
+            recipientAccountId: account,
+          });
+        await store.audit.append([
+          at(1, "a"),
+          at(2, "b"),
+          at(2, "c"),
+          at(3, "d"),
+          at(2, "x", "999988887777"),
+        ]);
+        const ids = async (q: Parameters<typeof store.audit.query>[0]) =>
+          (await store.audit.query(q)).map((e) => e.eventID);
+        assert.deepEqual(await ids({ accountId: ACCOUNT, order: "newest-first" }), ["d", "c", "b", "a"]);
+        assert.deepEqual(
+          await ids({
+            accountId: ACCOUNT,
+            order: "newest-first",
+            since: new Date("2026-01-02T00:00:00Z"),
+            until: new Date("2026-01-03T00:00:00Z"),
+          }),
+          ["c", "b"],
+        );
+        assert.deepEqual(
+          await ids({
+            accountId: ACCOUNT,
+            order: "newest-first",
+            limit: 2,
+            after: { eventTime: "2026-01-02T00:00:00Z", eventId: "c" },
+          }),
+          ["b", "a"],
+        );
+        assert.deepEqual(
+          await ids({ after: { eventTime: "2026-01-02T00:00:00Z", eventId: "b" }, limit: 2 }),
+          ["c", "x"],
+        );
+      }));
+
     test("login profiles keep only the hash, and remember replaced hashes newest first, up to the limit", () =>
       withStore(async (store) => {
         const u = user("lp");
