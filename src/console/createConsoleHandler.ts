@@ -31,6 +31,7 @@ import {
   type Flash,
 } from "./ConsoleSessions.ts";
 import { CONSOLE_STYLESHEET } from "./consoleStylesheet.ts";
+import { findingsRoutes } from "./findingsRoutes.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { accessKeyCreatedPage } from "./pages/accessKeyCreatedPage.ts";
 import { changePasswordPage } from "./pages/changePasswordPage.ts";
@@ -577,6 +578,11 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     ...auditRoutes<Signed>({
       query: (x) => new URLSearchParams((x.req.url ?? "").split("?")[1] ?? ""),
       lookupEvents: (x, input) => api.callInternal(x.session.credential, "LookupEvents", input, x.from),
+      page: (x, title, body) => page(x, title, body),
+      errorText,
+    }),
+    ...findingsRoutes<Signed>({
+      call: (x, action, params) => call(x, "iam", action, params),
       page: (x, title, body) => page(x, title, body),
       errorText,
     }),

@@ -60,7 +60,7 @@ describe("console audit trail", { skip: chromiumAvailable ? false : CHROMIUM_MIS
 
     // Every record opened: no secret in any of them.
     for (const details of await page.locator("details").all()) await details.locator("summary").click();
-    const everything = (await page.content()) + ((await page.locator("main").innerText()) ?? "");
+    const everything = (await page.content()) + ((await page.locator("main").textContent()) ?? "");
     assert.ok(!everything.includes(secret), "the access key's secret is not shown");
     assert.ok(!everything.includes(TARGET_PASSWORD), "the password is not shown");
 
@@ -80,7 +80,7 @@ describe("console audit trail", { skip: chromiumAvailable ? false : CHROMIUM_MIS
     await page.getByLabel("Event name").fill("CreateAccessKey");
     await page.getByRole("button", { name: "Look up events" }).click();
     assert.deepEqual(await names(), ["CreateAccessKey"]);
-    assert.doesNotMatch(await page.locator("main").innerText(), new RegExp(secret));
+    assert.ok(!(await page.content()).includes(secret));
     await page.goto(`${fixture.server.url}/console/audit`);
     await page.getByLabel("Event name").fill("ConsoleLogin");
     await page.getByLabel("User name").fill("auditor");
@@ -92,7 +92,7 @@ describe("console audit trail", { skip: chromiumAvailable ? false : CHROMIUM_MIS
     await page.goto(`${fixture.server.url}/console/audit`);
     await page.getByLabel("To (UTC)").fill("2020-01-01T00:00");
     await page.getByRole("button", { name: "Look up events" }).click();
-    assert.match(await page.locator("main").innerText(), /No events match\./);
+    assert.match((await page.locator("main").textContent()) ?? "", /No events match\./);
     const hourAgo = new Date(Date.now() - 3600_000).toISOString().slice(0, 16);
     await page.getByLabel("To (UTC)").fill("");
     await page.getByLabel("From (UTC)").fill(hourAgo);

@@ -1,0 +1,83 @@
+// The analyzer's findings page in a real browser: the console reads the account through
+// GetAccountAuthorizationDetails and the credential report as the signed-in principal, runs the
+// analyzer, and lists what it finds; a principal without those IAM actions sees AWS's refusal.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import {
+  CHROMIUM_MISSING,
+  chromiumAvailable,
+  createConsoleUser,
+  policyDocument,
+  screenshot,
+  submitSignIn,
+  useConsoleBrowser,
+} from "../support/consoleBrowser.ts";
+import { TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
+
+const PASSWORD = "Console-Findings-Passw0rd!";
+const fixture = useConsoleBrowser();
+
+export const ANALYZER_ACTIONS = [
+  "iam:GetAccountAuthorizationDetails",
+  "iam:GenerateCredentialReport",
+  "iam:GetCredentialReport",
+];
+
+describe("console analyzer findings", { skip: chromiumAvailable ? false : CHROMIUM_MISSING }, () => {
+  test("the findings of the account are listed with severity, kind, principal and explanation", async () => {
+    await createConsoleUser(fixture.iam, "analyst", PASSWORD, {
+      policy: policyDocument({ Effect: "Allow", Action: ANALYZER_ACTIONS, Resource: "*" }),
+    });
+    // A user with an access key who may attach any policy to itself: administrator in one step.
+    await fixture.iam.send(new CreateUserCommand({ UserName: "escalator" }));
+    await fixture.iam.send(new CreateAccessKeyCommand({ UserName: "escalator" }));
+    await fixture.iam.send(
+      new PutUserPolicyCommand({
+        UserName: "escalator",
+        PolicyName: "self-attach",
+        PolicyDocument: policyDocument({ Effect: "Allow", Action: "iam:AttachUserPolicy", Resource: "*" }),
+      }),
+    );
+    const context = await fixture.newContext();
+    const page = await context.newPage();
+    await submitSignIn(page, fixture.server.url, {
+      account: TEST_ACCOUNT_ID,
+      userName: "analyst",
+      password: PASSWORD,
+    });
+    await page.getByRole("link", { name: "Analyzer findings" }).click();
+    assert.equal(new URL(page.url()).pathname, "/console/findings");
+    await screenshot(page, "analyzer-findings");
+    const rows = await page
+      .locator("tbody tr")
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => (td.textContent ?? "").trim())),
+      );
+    const escalation = rows.find(
+      (r) => r[1] === "privilege-escalation" && r[2] === `arn:aws:iam::${TEST_ACCOUNT_ID}:user/escalator`,
+    );
+    assert.ok(escalation, `a privilege escalation from escalator among ${JSON.stringify(rows)}`);
+    assert.match(escalation[0] ?? "", /^(critical|high)$/);
+    assert.match(escalation[3] ?? "", /iam:AttachUserPolicy/);
+    assert.match(escalation[3] ?? "", /Fix: /);
+    await context.close();
+  });
+
+  test("a principal without the IAM actions the page needs is refused with AccessDenied", async () => {
+    await createConsoleUser(fixture.iam, "outsider", PASSWORD);
+    const context = await fixture.newContext();
+    const page = await context.newPage();
+    await submitSignIn(page, fixture.server.url, {
+      account: TEST_ACCOUNT_ID,
+      userName: "outsider",
+      password: PASSWORD,
+    });
+    await page.goto(`${fixture.server.url}/console/findings`);
+    const alert = await page.locator("section .alert.error").textContent();
+    assert.match(alert ?? "", /^AccessDenied: .*iam:GetAccountAuthorizationDetails/);
+    assert.equal(await page.locator("tbody tr").count(), 0);
+    await context.close();
+  });
+});
