@@ -15,12 +15,12 @@ import {
   CHROMIUM_MISSING,
   chromiumAvailable,
   createConsoleUser,
+  pageAsUnprivileged,
   policyDocument,
   screenshot,
-  submitSignIn,
+  signedInPage,
   useConsoleBrowser,
 } from "../support/consoleBrowser.ts";
-import { TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
 
 const PASSWORD = "Console-Audit-Passw0rd!";
 const TARGET_PASSWORD = "Target-Secret-Passw0rd!";
@@ -42,13 +42,7 @@ describe("console audit trail", { skip: chromiumAvailable ? false : CHROMIUM_MIS
       );
     }
 
-    const context = await fixture.newContext();
-    const page = await context.newPage();
-    await submitSignIn(page, fixture.server.url, {
-      account: TEST_ACCOUNT_ID,
-      userName: "auditor",
-      password: PASSWORD,
-    });
+    const { context, page } = await signedInPage(fixture, "auditor", PASSWORD);
     await page.getByRole("link", { name: "Audit trail" }).click();
     assert.equal(new URL(page.url()).pathname, "/console/audit");
     await screenshot(page, "audit-trail");
@@ -104,19 +98,8 @@ describe("console audit trail", { skip: chromiumAvailable ? false : CHROMIUM_MIS
   });
 
   test("a principal without cloudtrail:LookupEvents is refused with AccessDenied", async () => {
-    await createConsoleUser(fixture.iam, "nosy", PASSWORD);
-    const context = await fixture.newContext();
-    const page = await context.newPage();
-    await submitSignIn(page, fixture.server.url, {
-      account: TEST_ACCOUNT_ID,
-      userName: "nosy",
-      password: PASSWORD,
-    });
-    await page.goto(`${fixture.server.url}/console/audit`);
-    const alert = await page.locator("section .alert.error").textContent();
-    assert.match(alert ?? "", /^AccessDenied: .*cloudtrail:LookupEvents/);
-    assert.equal(await page.locator("tbody tr").count(), 0);
-    await screenshot(page, "audit-trail-denied");
-    await context.close();
+    const refused = await pageAsUnprivileged(fixture, "nosy", PASSWORD, "/console/audit");
+    assert.match(refused.alert, /^AccessDenied: .*cloudtrail:LookupEvents/);
+    assert.equal(refused.rows, 0);
   });
 });

@@ -9,9 +9,10 @@ import {
   CHROMIUM_MISSING,
   chromiumAvailable,
   createConsoleUser,
+  pageAsUnprivileged,
   policyDocument,
   screenshot,
-  submitSignIn,
+  signedInPage,
   useConsoleBrowser,
 } from "../support/consoleBrowser.ts";
 import { TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
@@ -40,13 +41,7 @@ describe("console analyzer findings", { skip: chromiumAvailable ? false : CHROMI
         PolicyDocument: policyDocument({ Effect: "Allow", Action: "iam:AttachUserPolicy", Resource: "*" }),
       }),
     );
-    const context = await fixture.newContext();
-    const page = await context.newPage();
-    await submitSignIn(page, fixture.server.url, {
-      account: TEST_ACCOUNT_ID,
-      userName: "analyst",
-      password: PASSWORD,
-    });
+    const { context, page } = await signedInPage(fixture, "analyst", PASSWORD);
     await page.getByRole("link", { name: "Analyzer findings" }).click();
     assert.equal(new URL(page.url()).pathname, "/console/findings");
     await screenshot(page, "analyzer-findings");
@@ -66,18 +61,8 @@ describe("console analyzer findings", { skip: chromiumAvailable ? false : CHROMI
   });
 
   test("a principal without the IAM actions the page needs is refused with AccessDenied", async () => {
-    await createConsoleUser(fixture.iam, "outsider", PASSWORD);
-    const context = await fixture.newContext();
-    const page = await context.newPage();
-    await submitSignIn(page, fixture.server.url, {
-      account: TEST_ACCOUNT_ID,
-      userName: "outsider",
-      password: PASSWORD,
-    });
-    await page.goto(`${fixture.server.url}/console/findings`);
-    const alert = await page.locator("section .alert.error").textContent();
-    assert.match(alert ?? "", /^AccessDenied: .*iam:GetAccountAuthorizationDetails/);
-    assert.equal(await page.locator("tbody tr").count(), 0);
-    await context.close();
+    const refused = await pageAsUnprivileged(fixture, "outsider", PASSWORD, "/console/findings");
+    assert.match(refused.alert, /^AccessDenied: .*iam:GetAccountAuthorizationDetails/);
+    assert.equal(refused.rows, 0);
   });
 });

@@ -3,47 +3,20 @@
 // is honoured by the other, and a sign-out through either ends it on both.
 
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { CreateLoginProfileCommand, CreateUserCommand } from "@aws-sdk/client-iam";
 import { iamClient } from "../support/awsClients.ts";
 import { ConsoleHttpClient } from "../support/consoleHttp.ts";
-import { type Running, serve, stop } from "../support/serveProcess.ts";
+import { healthPid, type Running, serveTestWorkers, stop } from "../support/serveProcess.ts";
 import { ROOT_KEY, TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
 
 const PASSWORD = "Console-Workers-Pa55!";
-
-function healthPid(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(`${url}/health`, { agent: false }, (res) => {
-        let body = "";
-        res.on("data", (c: Buffer) => {
-          body += c.toString();
-        });
-        res.on("end", () => resolve((JSON.parse(body) as { pid: number }).pid));
-      })
-      .on("error", reject);
-  });
-}
 
 describe("console sessions across serve --workers 2", () => {
   let running: Running;
 
   before(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-console-workers-"));
-    running = await serve(
-      dataDir,
-      {
-        PORTCULLIS_ACCOUNT_ID: TEST_ACCOUNT_ID,
-        PORTCULLIS_ROOT_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
-        PORTCULLIS_ROOT_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
-      },
-      ["--workers", "2"],
-    );
+    running = await serveTestWorkers(2, "portcullis-console-workers-");
     const iam = iamClient(running.url, ROOT_KEY);
     await iam.send(new CreateUserCommand({ UserName: "wanderer" }));
     await iam.send(new CreateLoginProfileCommand({ UserName: "wanderer", Password: PASSWORD }));
