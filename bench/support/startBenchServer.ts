@@ -26,6 +26,8 @@ if (kind === "bare") {
     const address = server.address() as { port: number };
     process.stdout.write(`http://127.0.0.1:${address.port}\n`);
   });
+  // An orderly exit, so that a profiler (`--cpu-prof`) writes its file.
+  process.on("SIGTERM", () => process.exit(0));
 } else {
   const dataDir = process.env.BENCH_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-bench-"));
   const server = await createServer(

@@ -1,8 +1,10 @@
 // Records of reads and of refused requests wait in a bounded in-memory queue and are written in
 // batches by a background writer (SQLite: a worker thread with its own connection, one transaction
 // per batch), so the request thread never waits for a disk flush. A change's record never passes
-// through here: it commits in the change's own transaction. On a crash, at most one flush interval
-// of queued records (one second by default) is lost; a clean shutdown writes everything.
+// through here: it commits in the change's own transaction. Records go to the writer as soon as
+// it is idle (the batch grows while it is busy), and at the latest at each flush interval (one
+// second by default): on a crash, what is lost is the batch being written and those queued behind
+// it, milliseconds' worth while the writer keeps up. A clean shutdown writes everything.
 //
 // Back-pressure: the queue holds at most `capacity` records not yet written. When it is full, a
 // new request waits (`admit`) until the writer has made room, and is refused with
@@ -17,6 +19,13 @@ export interface AuditQueueOptions {
   intervalMs?: number;
   /** A batch is handed over early once this many records are queued. */
   batchSize?: number;
+  /**
+   * Hand records to an idle writer at the end of the event-loop turn they were queued in (the
+   * default), rather than only at the batch size or the interval: records then live for
+   * milliseconds, not a second, so they die young instead of filling the old generation, and a
+   * crash loses less. The batch grows by itself while the writer is busy.
+   */
+  eagerHandover?: boolean;
   capacity?: number;
   admitTimeoutMs?: number;
 }
@@ -33,6 +42,8 @@ export class AuditQueue {
   private readonly batchSize: number;
   private readonly capacity: number;
   private readonly admitTimeoutMs: number;
+  private readonly eager: boolean;
+  private handoverScheduled = false;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: (() => void) | undefined;
   /** Records written, and batches that failed (their records are lost and logged). */
@@ -47,6 +58,7 @@ export class AuditQueue {
     this.batchSize = options.batchSize ?? 1000;
     this.capacity = options.capacity ?? 20_000;
     this.admitTimeoutMs = options.admitTimeoutMs ?? 5000;
+    this.eager = options.eagerHandover ?? true;
     this.timer = setInterval(() => this.writeNext(), options.intervalMs ?? 1000);
     this.timer.unref();
   }
@@ -81,6 +93,13 @@ export class AuditQueue {
     if (this.oldestQueuedAt === 0) this.oldestQueuedAt = Date.now();
     this.pending.push(event);
     if (this.pending.length >= this.batchSize) this.writeNext();
+    else if (this.eager && !this.writing && !this.handoverScheduled) {
+      this.handoverScheduled = true;
+      setImmediate(() => {
+        this.handoverScheduled = false;
+        this.writeNext();
+      });
+    }
   }
 
   /** Hands the pending records to the writer, one batch at a time so records keep their order. */
@@ -89,13 +108,16 @@ export class AuditQueue {
     const batch = this.pending;
     this.pending = [];
     this.writing = true;
-    this.inFlight = batch.length;
+    // The count, not the batch, is kept until the writer answers: the records can be collected
+    // as soon as the writer has taken them.
+    const count = batch.length;
+    this.inFlight = count;
     this.idle = new Promise((resolve) => {
       this.markIdle = resolve;
     });
     this.writer.append(batch).then(
       () => {
-        this.written += batch.length;
+        this.written += count;
         this.settle();
       },
       (err) => {
@@ -112,7 +134,7 @@ export class AuditQueue {
     this.oldestQueuedAt = this.pending.length === 0 ? 0 : Date.now();
     const markIdle = this.markIdle;
     this.markIdle = undefined;
-    if (this.pending.length >= this.batchSize) this.writeNext();
+    if (this.pending.length >= (this.eager ? 1 : this.batchSize)) this.writeNext();
     while (this.waiters.length > 0 && this.depth < this.capacity) this.waiters.shift()?.();
     markIdle?.();
   }

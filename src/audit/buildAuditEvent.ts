@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import type { AuditEvent, AuditUserIdentity } from "../domain/AuditEvent.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
 import { AUDIT_MESSAGE_LIMIT, boundAuditSection, truncateText } from "./boundAuditFields.ts";
-import { redactSecrets } from "./redactSecrets.ts";
 
 export interface AuditFacts {
   time: Date;
@@ -33,16 +32,17 @@ const CREDENTIAL_KIND_LABEL = {
 } as const;
 
 export function userIdentityOf(caller: CallerIdentity): AuditUserIdentity {
+  // Built by assignment, not by spreading optional parts: every request builds one.
   const identity: AuditUserIdentity = {
     type: caller.type,
     principalId: caller.principalId,
     arn: caller.arn,
     accountId: caller.accountId,
-    ...(caller.credential.accessKeyId ? { accessKeyId: caller.credential.accessKeyId } : {}),
-    ...(caller.userName ? { userName: caller.userName } : {}),
-    ...(caller.identityProvider ? { identityProvider: caller.identityProvider.providerArn } : {}),
-    credentialKind: CREDENTIAL_KIND_LABEL[caller.credential.kind],
   };
+  if (caller.credential.accessKeyId) identity.accessKeyId = caller.credential.accessKeyId;
+  if (caller.userName) identity.userName = caller.userName;
+  if (caller.identityProvider) identity.identityProvider = caller.identityProvider.providerArn;
+  identity.credentialKind = CREDENTIAL_KIND_LABEL[caller.credential.kind];
   if (caller.credential.kind !== "long-term-key" && caller.credential.kind !== "identity-token") {
     identity.sessionContext = {
       attributes: {
@@ -55,12 +55,12 @@ export function userIdentityOf(caller: CallerIdentity): AuditUserIdentity {
 }
 
 export function buildAuditEvent(facts: AuditFacts): AuditEvent {
-  const userIdentity: AuditUserIdentity = facts.caller
-    ? userIdentityOf(facts.caller)
-    : {
-        type: "Unknown",
-        ...(facts.claimedAccessKeyId ? { accessKeyId: truncateText(facts.claimedAccessKeyId, 128) } : {}),
-      };
+  let userIdentity: AuditUserIdentity;
+  if (facts.caller) userIdentity = userIdentityOf(facts.caller);
+  else {
+    userIdentity = { type: "Unknown" };
+    if (facts.claimedAccessKeyId) userIdentity.accessKeyId = truncateText(facts.claimedAccessKeyId, 128);
+  }
   const event: AuditEvent = {
     eventVersion: "1.08",
     eventTime: facts.time.toISOString().replace(/\.\d{3}Z$/, "Z"),
@@ -70,20 +70,17 @@ export function buildAuditEvent(facts: AuditFacts): AuditEvent {
     sourceIPAddress: facts.sourceIp,
     userAgent: facts.userAgent,
     userIdentity,
-    requestParameters: facts.input
-      ? boundAuditSection(redactSecrets(facts.input) as Record<string, unknown>)
-      : null,
-    responseElements: facts.output
-      ? boundAuditSection(redactSecrets(facts.output) as Record<string, unknown>)
-      : null,
+    requestParameters: facts.input ? boundAuditSection(facts.input) : null,
+    // CloudTrail keeps response elements for changes only; a read's record has none.
+    responseElements: facts.output && !facts.readOnly ? boundAuditSection(facts.output) : null,
     requestID: facts.requestId,
     eventID: randomUUID(),
     eventType: "AwsApiCall",
     readOnly: facts.readOnly,
-    ...(facts.caller ? { recipientAccountId: facts.caller.accountId } : {}),
     managementEvent: true,
     eventCategory: "Management",
   };
+  if (facts.caller) event.recipientAccountId = facts.caller.accountId;
   if (facts.error) {
     event.errorCode = facts.error.code;
     // A refusal's message may quote what the client sent (an Authorization header): kept short.

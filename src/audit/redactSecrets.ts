@@ -1,43 +1,43 @@
-// Removes secrets from what an audit record keeps of a request and its response. CloudTrail
-// writes "HIDDEN_DUE_TO_SECURITY_REASONS" for such fields; we do the same, by member name, at any
-// depth, so a new operation that returns a secret under a known name is covered without edits.
+// Which members of a request or response an audit record must never keep. CloudTrail writes
+// "HIDDEN_DUE_TO_SECURITY_REASONS" for such fields; we do the same, by member name at any depth.
+// The names come from the service models' `sensitive` trait (every member whose shape AWS marks
+// sensitive: secret keys, passwords, private keys, seeds…), plus the members the models leave
+// unmarked that are credentials all the same (MFA codes, tokens, assertions).
 
-const SECRET_MEMBERS = new Set([
-  "SecretAccessKey",
-  "SessionToken",
+import { iamModel } from "../generated/iam/iamModel.ts";
+import type { ServiceModel } from "../generated/ServiceModel.ts";
+import { stsModel } from "../generated/sts/stsModel.ts";
+
+/** Secrets the models do not mark sensitive. */
+const UNMARKED_SECRETS = [
   "Password",
   "NewPassword",
   "OldPassword",
-  "Base32StringSeed",
   "QRCodePNG",
   "AuthenticationCode1",
   "AuthenticationCode2",
   "TokenCode",
-  "PrivateKey",
-  "ServicePassword",
   "SAMLAssertion",
   "WebIdentityToken",
   "SSHPublicKeyBody",
+];
+
+function sensitiveMembers(model: ServiceModel): string[] {
+  const names: string[] = [];
+  for (const shape of Object.values(model.shapes)) {
+    if (shape.type !== "structure") continue;
+    for (const [name, ref] of Object.entries(shape.members)) {
+      const target = model.shapes[ref.shape];
+      if (target && "sensitive" in target && target.sensitive) names.push(name);
+    }
+  }
+  return names;
+}
+
+export const SECRET_MEMBERS: ReadonlySet<string> = new Set([
+  ...sensitiveMembers(iamModel),
+  ...sensitiveMembers(stsModel),
+  ...UNMARKED_SECRETS,
 ]);
 
 export const HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
-
-export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
-  if (value instanceof Date) return value.toISOString();
-  if (value instanceof Uint8Array) return HIDDEN;
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      if (v === undefined) continue;
-      out[lowerFirst(key)] = SECRET_MEMBERS.has(key) ? HIDDEN : redactSecrets(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-/** CloudTrail writes parameter names in lowerCamelCase (`userName`, `accessKeyId`). */
-function lowerFirst(name: string): string {
-  return name.length > 0 ? name[0]?.toLowerCase() + name.slice(1) : name;
-}

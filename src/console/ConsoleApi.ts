@@ -2,10 +2,12 @@
 // signed with SigV4 by the server with the session's credential and handed to the same pipeline
 // every AWS client goes through (AwsRequestHandler.handle), so authentication, the policy engine,
 // the 2023 MFA rule and the audit trail treat it like any other call. The XML answer is read back
-// into plain values; an ErrorResponse becomes { ok: false } with AWS's code and message.
+// into plain values; an ErrorResponse becomes { ok: false } with AWS's code and message, and, for a
+// MalformedPolicyDocument, the position the engine's typed error carries in-process (the wire has none).
 
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { signSigV4 } from "../auth/sigv4/signSigV4.ts";
+import { MalformedPolicyDocument } from "../domain/errors/iamErrors.ts";
 import type { AwsRequest, AwsResponse, InternalOperationName } from "../server/AwsRequestHandler.ts";
 import type { ConsoleCredential } from "../server/ConsoleSignIn.ts";
 
@@ -13,7 +15,7 @@ export type XmlValue = string | XmlValue[] | { [name: string]: XmlValue };
 
 export type ApiResult =
   | { ok: true; result: { [name: string]: XmlValue } }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: string; message: string; position?: { line: number; column: number } };
 
 export interface ApiPipeline {
   handle(req: AwsRequest): Promise<AwsResponse>;
@@ -50,7 +52,11 @@ export class ConsoleApi {
       from,
     );
     const response = await this.pipeline.handle(request);
-    return readQueryResponse(response.body);
+    const result = readQueryResponse(response.body);
+    if (!result.ok && response.error instanceof MalformedPolicyDocument && response.error.position) {
+      result.position = response.error.position;
+    }
+    return result;
   }
 
   /** A console operation AWS's Query API has no action for: its input as signed JSON. */

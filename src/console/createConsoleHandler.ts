@@ -21,6 +21,7 @@ import {
   registrationOptions,
   verifyRegistration,
 } from "../server/securityKeyCeremonies.ts";
+import { adminRoutes } from "./adminRoutes.ts";
 import { auditRoutes } from "./auditRoutes.ts";
 import { type ApiPipeline, type ApiResult, type CallFrom, ConsoleApi, listOf } from "./ConsoleApi.ts";
 import {
@@ -37,9 +38,10 @@ import { accessKeyCreatedPage } from "./pages/accessKeyCreatedPage.ts";
 import { changePasswordPage } from "./pages/changePasswordPage.ts";
 import { mfaCodePage } from "./pages/mfaCodePage.ts";
 import { mfaSetupPage } from "./pages/mfaSetupPage.ts";
-import { renderLayout } from "./pages/renderLayout.ts";
+import { type Layout, renderLayout } from "./pages/renderLayout.ts";
 import { securityCredentialsPage } from "./pages/securityCredentialsPage.ts";
 import { signInPage } from "./pages/signInPage.ts";
+import { POLICY_EDITOR_SCRIPT } from "./policyEditorScript.ts";
 import { SECURITY_KEY_SCRIPT } from "./securityKeyScript.ts";
 
 export type ConsoleRequestHandler = (
@@ -76,7 +78,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** One request, as the routes see it. */
-interface Exchange {
+export interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
   path: string;
@@ -89,12 +91,12 @@ interface Exchange {
 }
 
 /** A signed-in exchange. */
-interface Signed extends Exchange {
+export interface Signed extends Exchange {
   session: ConsoleSession & { credential: NonNullable<ConsoleSession["credential"]> };
 }
 
 type Route = (x: Exchange) => Promise<void> | void;
-type SignedRoute = (x: Signed) => Promise<void> | void;
+export type SignedRoute = (x: Signed) => Promise<void> | void;
 
 function readCookie(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
@@ -142,7 +144,7 @@ function page(
   title: string,
   body: SafeHtml,
   status = 200,
-  extra: { securityKeyScript?: boolean } = {},
+  extra: Pick<Layout, "securityKeyScript" | "policyEditorScript"> = {},
 ): void {
   const session = x.session;
   const flash = session?.flash;
@@ -586,6 +588,7 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
       page: (x, title, body) => page(x, title, body),
       errorText,
     }),
+    ...adminRoutes({ call, page, redirect, flash, errorText }),
   };
   /** What a session that must set a new password may still do. */
   const duringPasswordChange = new Set(["GET /console/password", "POST /console/password"]);
@@ -628,6 +631,11 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     }
     if (key === "GET /console/assets/security-key.js") {
       return send(x, 200, "text/javascript; charset=utf-8", SECURITY_KEY_SCRIPT, {
+        "cache-control": "no-cache",
+      });
+    }
+    if (key === "GET /console/assets/policy-editor.js") {
+      return send(x, 200, "text/javascript; charset=utf-8", POLICY_EDITOR_SCRIPT, {
         "cache-control": "no-cache",
       });
     }

@@ -19,6 +19,13 @@ export interface SourceSpan {
 
 export class JsonSyntaxError extends Error {
   override name = "JsonSyntaxError";
+  /** Where the parser stopped: the first character it could not read. */
+  readonly position: SourcePosition;
+
+  constructor(message: string, position: SourcePosition) {
+    super(message);
+    this.position = position;
+  }
 }
 
 export interface ParsedJson {
@@ -41,7 +48,8 @@ export function parseJsonWithPositions(text: string): ParsedJson {
 
   const here = (): SourcePosition => ({ line, column: pos - lineStart + 1 });
   const fail = (what: string): never => {
-    throw new JsonSyntaxError(`${what} at line ${line} column ${pos - lineStart + 1}`);
+    const at = here();
+    throw new JsonSyntaxError(`${what} at line ${at.line} column ${at.column}`, at);
   };
 
   const skipWs = (): void => {

@@ -22,7 +22,12 @@ import type {
   PrincipalElement,
 } from "./PolicyDocument.ts";
 import { PolicySizeExceededError } from "./PolicySizeExceededError.ts";
-import { parseJsonWithPositions, type SourceSpan } from "./parseJsonWithPositions.ts";
+import {
+  JsonSyntaxError,
+  parseJsonWithPositions,
+  type SourcePosition,
+  type SourceSpan,
+} from "./parseJsonWithPositions.ts";
 
 export interface ParsePolicyOptions {
   kind: PolicyKind;
@@ -81,6 +86,12 @@ const PRINCIPAL_LESS: ReadonlySet<PolicyKind> = new Set(["identity", "boundary",
 
 type Fail = (message: string) => void;
 
+/** A stage's first failure, and where it points (see MalformedPolicyDocumentError.position). */
+interface Failure {
+  message: string;
+  at: SourcePosition | undefined;
+}
+
 export function parsePolicyDocument(text: string, opts: ParsePolicyOptions): PolicyDocument {
   const strict = opts.mode === "strict";
   if (typeof text !== "string") throw new MalformedPolicyDocumentError(MESSAGES.syntax);
@@ -97,8 +108,11 @@ export function parsePolicyDocument(text: string, opts: ParsePolicyOptions): Pol
   let parsed: ReturnType<typeof parseJsonWithPositions>;
   try {
     parsed = parseJsonWithPositions(text);
-  } catch {
-    throw new MalformedPolicyDocumentError(MESSAGES.syntax);
+  } catch (err) {
+    throw new MalformedPolicyDocumentError(
+      MESSAGES.syntax,
+      err instanceof JsonSyntaxError ? err.position : undefined,
+    );
   }
   return readPolicyDocument(parsed.value, opts, parsed.spans);
 }
@@ -116,23 +130,28 @@ export function readPolicyDocument(
   // Strict checks run in AWS's order: syntax, then legacy parsing, then the semantic checks.
   // Each stage records its first failure; the earliest stage wins.
   // Semantic failures carry a rank (AWS reports SIDs, then actions, then resources, then formats).
-  const stage = { syntax: "", legacy: "", semantic: "", semanticRank: Number.POSITIVE_INFINITY };
+  // Each failure points at the statement being read, or else at the document.
+  const startOf = (v: unknown) => (typeof v === "object" && v !== null ? spans?.get(v)?.start : undefined);
+  let at = startOf(value);
+  const stage: { syntax?: Failure; legacy?: Failure; semantic?: Failure; semanticRank: number } = {
+    semanticRank: Number.POSITIVE_INFINITY,
+  };
   const syntax: Fail = (m) => {
-    if (!stage.syntax) stage.syntax = m;
+    stage.syntax ??= { message: m, at };
   };
   const legacy: Fail = (m) => {
-    if (!stage.legacy) stage.legacy = m;
+    stage.legacy ??= { message: m, at };
   };
   const semantic: Fail = (m) => {
     const rank = semanticRank(m);
     if (rank < stage.semanticRank) {
-      stage.semantic = m;
+      stage.semantic = { message: m, at };
       stage.semanticRank = rank;
     }
   };
 
   if (!isPlainObject(value)) {
-    if (strict) throw new MalformedPolicyDocumentError(MESSAGES.syntax);
+    if (strict) throw new MalformedPolicyDocumentError(MESSAGES.syntax, at);
     return { version: undefined, statements: [] };
   }
   for (const key of Object.keys(value)) if (!TOP_ELEMENTS.has(key)) syntax(MESSAGES.syntax);
@@ -161,8 +180,10 @@ export function readPolicyDocument(
 
   const statements: PolicyStatement[] = [];
   const sids = new Set<string>();
+  const documentStart = at;
   for (let i = 0; i < rawStatements.length; i++) {
     const raw = rawStatements[i];
+    at = startOf(raw) ?? startOf(rawStatement) ?? documentStart;
     if (!isPlainObject(raw)) {
       syntax(MESSAGES.syntax);
       continue;
@@ -179,8 +200,8 @@ export function readPolicyDocument(
   }
 
   if (strict) {
-    const message = stage.syntax || stage.legacy || stage.semantic;
-    if (message) throw new MalformedPolicyDocumentError(message);
+    const failure = stage.syntax ?? stage.legacy ?? stage.semantic;
+    if (failure) throw new MalformedPolicyDocumentError(failure.message, failure.at);
   }
   const doc: PolicyDocument = { version, statements };
   if (id !== undefined) doc.id = id;

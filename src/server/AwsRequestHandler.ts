@@ -10,7 +10,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { AuditQueue } from "../audit/AuditQueue.ts";
-import { buildAuditEvent } from "../audit/buildAuditEvent.ts";
+import { type AuditFacts, buildAuditEvent } from "../audit/buildAuditEvent.ts";
 import { RefusalAuditLimiter, type SuppressedRefusals } from "../audit/RefusalAuditLimiter.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
 import { parseSigV4Request } from "../auth/sigv4/parseSigV4Request.ts";
@@ -55,6 +55,11 @@ export interface AwsResponse {
   status: number;
   body: string;
   requestId: string;
+  /**
+   * A refusal's typed error, for in-process callers (the console) that want more than the wire
+   * carries, e.g. MalformedPolicyDocument's position. Never serialized: the body is the answer.
+   */
+  error?: AwsError;
 }
 
 export interface PipelineDeps {
@@ -225,10 +230,13 @@ export class AwsRequestHandler {
     const flight: Flight = { req, params, state, ...(internal ? { internal } : {}) };
     try {
       // Back-pressure from the audit writer (AuditQueue): wait for room, or be refused.
-      await this.deps.audit.admit();
+      const admitted = this.deps.audit.admit();
+      if (admitted) await admitted;
       for (const [name, step] of this.steps) {
         state.step = name;
-        await step(flight);
+        // Only a step that has to wait is awaited: every await costs the request a turn.
+        const pending = step(flight);
+        if (pending) await pending;
       }
       return {
         answer: { status: 200, body: flight.body as string, requestId: state.requestId },
@@ -274,7 +282,8 @@ export class AwsRequestHandler {
     state.region = claim.region;
     // Other processes' changes first, so the key and its owner's grants are never staler than the
     // bound; after the header is read, so malformed floods cost no store read.
-    await this.deps.changes?.beforeRequest();
+    const caughtUp = this.deps.changes?.beforeRequest();
+    if (caughtUp) await caughtUp;
     const resolved = await this.deps.credentials.resolve(claim, state.now);
     verifySigV4(req, claim, resolved.secretAccessKey, state.now, this.signingKeys);
     const caller = resolved.caller;
@@ -428,7 +437,13 @@ export class AwsRequestHandler {
     else if (metrics && state.caller && error.code.startsWith("AccessDenied"))
       metrics.authorizationRefused(state.service, state.eventName);
     const body = serializeErrorResponse(error, state.requestId, MODELS[state.service].xmlNamespace);
-    return { status: error.httpStatus, body, requestId: state.requestId, code: error.code };
+    return {
+      status: error.httpStatus,
+      body,
+      requestId: state.requestId,
+      code: error.code,
+      ...(error instanceof AwsError ? { error } : {}),
+    };
   }
 
   /** Writes the aggregate records of refusal windows that have ended (all of them at shutdown). */
@@ -468,7 +483,7 @@ export class AwsRequestHandler {
       details?: Record<string, unknown>;
     },
   ) {
-    return buildAuditEvent({
+    const facts: AuditFacts = {
       time: state.now,
       service: state.service,
       eventName: state.eventName,
@@ -476,13 +491,15 @@ export class AwsRequestHandler {
       sourceIp: state.sourceIp,
       userAgent: state.userAgent,
       requestId: state.requestId,
-      ...(state.caller ? { caller: state.caller } : {}),
-      ...(state.claim ? { claimedAccessKeyId: state.claim.accessKeyId } : {}),
       readOnly: !state.mutating,
       input: state.input,
       output: extra.output,
-      ...(extra.error ? { error: { code: extra.error.code, message: extra.error.message } } : {}),
-      ...(extra.details ? { details: extra.details } : {}),
-    });
+    };
+    // Assigned, not spread: every request builds one.
+    if (state.caller) facts.caller = state.caller;
+    if (state.claim) facts.claimedAccessKeyId = state.claim.accessKeyId;
+    if (extra.error) facts.error = { code: extra.error.code, message: extra.error.message };
+    if (extra.details) facts.details = extra.details;
+    return buildAuditEvent(facts);
   }
 }

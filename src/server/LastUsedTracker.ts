@@ -1,21 +1,21 @@
 // Remembers, per access key, the last time it authenticated a request, and writes those facts in
-// batches: GetAccessKeyLastUsed is really tracked, yet no request waits on a write for it.
+// batches: GetAccessKeyLastUsed is really tracked, yet no request waits on a write for it. Where
+// the audit trail has a background writer with its own connection (SQLite), that writer writes
+// them, so the request thread never waits on the write lock for them either.
 
-import type { Store } from "../store/ports.ts";
-
-interface Use {
-  accessKeyId: string;
-  date: Date;
-  serviceName: string;
-  region: string;
-}
+import type { AccessKeyUse, AuditWriter, Store } from "../store/ports.ts";
 
 export class LastUsedTracker {
-  private pending = new Map<string, Use>();
+  private pending = new Map<string, AccessKeyUse>();
+  private readonly write: (uses: readonly AccessKeyUse[]) => Promise<void>;
 
-  constructor(private readonly store: Store) {}
+  constructor(store: Store, writer?: AuditWriter) {
+    this.write = writer?.recordLastUsed
+      ? (uses) => writer.recordLastUsed?.(uses) as Promise<void>
+      : (uses) => store.transaction((tx) => tx.accessKeys.recordLastUsed(uses));
+  }
 
-  record(use: Use): void {
+  record(use: AccessKeyUse): void {
     this.pending.set(use.accessKeyId, use);
   }
 
@@ -23,6 +23,6 @@ export class LastUsedTracker {
     if (this.pending.size === 0) return;
     const uses = [...this.pending.values()];
     this.pending = new Map();
-    await this.store.transaction((tx) => tx.accessKeys.recordLastUsed(uses));
+    await this.write(uses);
   }
 }

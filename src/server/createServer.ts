@@ -11,7 +11,7 @@ import { createConsoleHandler } from "../console/createConsoleHandler.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
 import { awsManagedPolicySource } from "../domain/awsManagedPolicyCatalog.ts";
 import { mfaCodeEvents } from "../operations/mfa/mfaCodeEvents.ts";
-import { AwsRequestHandler } from "./AwsRequestHandler.ts";
+import { type AwsRequest, AwsRequestHandler, type AwsResponse } from "./AwsRequestHandler.ts";
 import { Authorizer } from "./authorization/Authorizer.ts";
 import { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import { ChangeFeed } from "./ChangeFeed.ts";
@@ -41,6 +41,8 @@ export interface PortcullisServer {
   http: http.Server;
   data: DataFolder;
   log: Logger;
+  /** The AWS Query endpoint's pipeline without HTTP: for in-process callers (the pipeline benchmark). */
+  handle(req: AwsRequest): Promise<AwsResponse>;
   /** Serves `path` (exact, or every path under it when it ends in `/`) with its own handler. */
   mount(path: string, handle: Mount): void;
   /** Resolves to the URL once listening. */
@@ -65,7 +67,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     (err) => logger.error({ err }, "audit flush failed"),
     config.auditQueue,
   );
-  const lastUsed = new LastUsedTracker(store);
+  const lastUsed = new LastUsedTracker(store, writer);
   const lastUsedTimer = setInterval(() => {
     lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
   }, 1000);
@@ -185,6 +187,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
     http: server,
     data,
     log: logger,
+    handle: (req) => handler.handle(req),
     mount(path, handle) {
       mounts.set(path, handle);
     },
@@ -211,8 +214,9 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
       stopMfaEvents();
       handler.sweepRefusals(new Date(), true);
       await changes.stop();
-      await audit.close();
+      // Before the audit writer closes: where it has its own connection, it writes these too.
       await lastUsed.flush().catch((err) => logger.error({ err }, "last-used flush failed"));
+      await audit.close();
       await store.close();
       logger.flush();
     },

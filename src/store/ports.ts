@@ -147,9 +147,15 @@ export interface AccessKeyRepository {
   setStatus(accessKeyId: string, status: AccessKeyStatus): Promise<void>;
   delete(accessKeyId: string): Promise<void>;
   getLastUsed(accessKeyId: string): Promise<AccessKeyLastUsed>;
-  recordLastUsed(
-    uses: readonly { accessKeyId: string; date: Date; serviceName: string; region: string }[],
-  ): Promise<void>;
+  recordLastUsed(uses: readonly AccessKeyUse[]): Promise<void>;
+}
+
+/** One request an access key authenticated, as GetAccessKeyLastUsed reports it. */
+export interface AccessKeyUse {
+  accessKeyId: string;
+  date: Date;
+  serviceName: string;
+  region: string;
 }
 
 /** Customer-managed policies of one account; AWS-managed ones come from the shipped catalog. */
@@ -372,6 +378,11 @@ export interface AuditPosition {
  */
 export interface AuditWriter {
   append(events: readonly AuditEvent[]): Promise<void>;
+  /**
+   * Where the writer has its own connection: access keys' last-used dates, written there too, so
+   * that the request thread's connection never waits for the lock the writer holds.
+   */
+  recordLastUsed?(uses: readonly AccessKeyUse[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { describe, test } from "node:test";
+import { CreateGroupCommand, CreateRoleCommand } from "@aws-sdk/client-iam";
+import type { Page } from "playwright-core";
 import { CONSOLE_COOKIE, CONTENT_SECURITY_POLICY } from "../../src/console/createConsoleHandler.ts";
 import {
   CHROMIUM_MISSING,
@@ -25,6 +27,37 @@ import { TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
 const PASSWORD = "Console-Passw0rd!";
 const fixture = useConsoleBrowser();
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+/** The admin pages a session visits in these tests (with what the admin test below creates). */
+const ADMIN_PAGES = [
+  "/console/admin/users",
+  "/console/admin/user?name=a11y-user",
+  "/console/admin/groups",
+  "/console/admin/group?name=a11y-group",
+  "/console/admin/roles",
+  "/console/admin/role?name=a11y-role",
+  "/console/admin/policies",
+  "/console/admin/policies?scope=AWS",
+  "/console/admin/policies/new",
+  `/console/admin/policy?arn=${encodeURIComponent("arn:aws:iam::aws:policy/ReadOnlyAccess")}`,
+];
+
+/** Runs axe-core on the page (injected: the console's CSP would rightly refuse it) and keeps a screenshot. */
+async function checkAccessibility(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ content: fs.readFileSync(AXE_PATH, "utf8") });
+  const result = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe's global, injected above
+    const axe = (globalThis as any).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v: { id: string; impact: string; nodes: Array<{ target: unknown }> }) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target),
+    }));
+  });
+  const serious = result.filter((v: { impact: string }) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious, [], `${name}: ${JSON.stringify(result)}`);
+  await screenshot(page, `a11y-${name}`);
+}
 
 describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSING }, () => {
   test("every response of a session carries the security headers, and the cookie its flags", async () => {
@@ -55,6 +88,13 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
     });
     await page.getByRole("button", { name: "Create access key" }).click();
     const secret = ((await page.locator("#secret-access-key").textContent()) ?? "").trim();
+    // The admin pages (their listings refused to this user, which is shown, not hidden) carry
+    // the same headers, and load no script but from a served file.
+    for (const path of ADMIN_PAGES) {
+      await page.goto(`${fixture.server.url}${path}`);
+      assert.equal(await page.locator("script:not([src])").count(), 0, path);
+      assert.equal(await page.locator("style, [style]").count(), 0, path);
+    }
     await page.goto(`${fixture.server.url}/console/home`);
     await page.goto(`${fixture.server.url}/console/password`);
     await page.goto(`${fixture.server.url}/console/audit`);
@@ -63,7 +103,7 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
     assert.ok(before && cookie);
 
     const responses = (await Promise.all(headerReads)).filter((r) => r !== null);
-    assert.ok(responses.length >= 8, `${responses.length} responses read`);
+    assert.ok(responses.length >= 8 + ADMIN_PAGES.length, `${responses.length} responses read`);
     for (const { url, headers } of responses) {
       assert.equal(headers["content-security-policy"], CONTENT_SECURITY_POLICY, url);
       assert.equal(headers["x-frame-options"], "DENY", url);
@@ -135,6 +175,17 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
       redirect: "manual",
     });
     assert.equal(signIn.status, 403);
+    // The admin pages' forms too.
+    const createUser = await fetch(`${fixture.server.url}/console/admin/users/create`, {
+      method: "POST",
+      headers: { cookie: `${CONSOLE_COOKIE}=${cookie}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "name=forged",
+      redirect: "manual",
+    });
+    assert.equal(createUser.status, 403);
+    for (const form of await page.locator("form[method=post]").all()) {
+      assert.equal(await form.locator('input[name="csrf"]').count(), 1);
+    }
     await context.close();
   });
 
@@ -157,24 +208,7 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
     // axe is injected as a script, which the console's own CSP would (rightly) refuse.
     const context = await fixture.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    const check = async (name: string) => {
-      await page.addScriptTag({ content: fs.readFileSync(AXE_PATH, "utf8") });
-      const result = await page.evaluate(async () => {
-        // biome-ignore lint/suspicious/noExplicitAny: axe's global, injected above
-        const axe = (globalThis as any).axe;
-        const r = await axe.run(document, { resultTypes: ["violations"] });
-        return r.violations.map((v: { id: string; impact: string; nodes: Array<{ target: unknown }> }) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.map((n) => n.target),
-        }));
-      });
-      const serious = result.filter(
-        (v: { impact: string }) => v.impact === "serious" || v.impact === "critical",
-      );
-      assert.deepEqual(serious, [], `${name}: ${JSON.stringify(result)}`);
-      await screenshot(page, `a11y-${name}`);
-    };
+    const check = (name: string) => checkAccessibility(page, name);
     await page.goto(`${fixture.server.url}/console/signin`);
     await check("sign-in");
 
@@ -209,6 +243,56 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/console\/access-keys\/created$/);
     await check("access-key-created");
+    await context.close();
+  });
+
+  test("the admin pages pass axe-core, put a CSRF token in every form, and work by keyboard", async () => {
+    await createConsoleUser(fixture.iam, "a11yadmin", PASSWORD, {
+      policy: policyDocument({ Effect: "Allow", Action: "iam:*", Resource: "*" }),
+    });
+    await fixture.iam.send(new CreateGroupCommand({ GroupName: "a11y-group" }));
+    await fixture.iam.send(
+      new CreateRoleCommand({
+        RoleName: "a11y-role",
+        AssumeRolePolicyDocument: policyDocument({
+          Effect: "Allow",
+          Principal: { Service: "ec2.amazonaws.com" },
+          Action: "sts:AssumeRole",
+        }),
+      }),
+    );
+    const context = await fixture.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await submitSignIn(page, fixture.server.url, {
+      account: TEST_ACCOUNT_ID,
+      userName: "a11yadmin",
+      password: PASSWORD,
+    });
+
+    // A user created by keyboard alone: the name field, then Enter.
+    await page.goto(`${fixture.server.url}/console/admin/users`);
+    await page.getByLabel("User name").focus();
+    await page.keyboard.type("a11y-user");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/console\/admin\/user\?name=a11y-user$/);
+
+    for (const path of ADMIN_PAGES) {
+      await page.goto(`${fixture.server.url}${path}`);
+      for (const form of await page.locator("form[method=post]").all()) {
+        assert.equal(await form.locator('input[name="csrf"]').count(), 1, path);
+      }
+      await checkAccessibility(page, path.slice(9).replace(/[^\w-]+/g, "_"));
+    }
+
+    // The editor showing a refusal, reached by keyboard: type, Tab to the button, Enter.
+    await page.goto(`${fixture.server.url}/console/admin/policies/new`);
+    await page.getByLabel("Policy name").fill("a11y-policy");
+    await page.getByLabel("Policy document (JSON)").fill('{"Version": "2012-10-17", "Statement": [}');
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForLoadState("load");
+    assert.match((await page.locator("[role=alert]").first().textContent()) ?? "", /line 1, column 41/);
+    await checkAccessibility(page, "admin-policy-editor-error");
     await context.close();
   });
 });

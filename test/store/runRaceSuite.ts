@@ -194,6 +194,17 @@ export function runRaceSuite(
         await stores[0].transaction((tx) => tx.accessKeys.recordLastUsed(use(later)));
         await stores[1].transaction((tx) => tx.accessKeys.recordLastUsed(use(T0)));
         assert.deepEqual((await stores[1].accessKeys.getLastUsed(accessKeyId)).lastUsedDate, later);
+        // Where the store has a background writer with its own connection (SQLite's worker
+        // thread), the server writes last-used dates there: guarded the same way.
+        const writer = stores[1].audit.openBackgroundWriter?.();
+        if (writer?.recordLastUsed) {
+          const latest = new Date("2026-01-03T00:00:00Z");
+          await writer.recordLastUsed(use(T0));
+          assert.deepEqual((await stores[0].accessKeys.getLastUsed(accessKeyId)).lastUsedDate, later);
+          await writer.recordLastUsed(use(latest));
+          assert.deepEqual((await stores[0].accessKeys.getLastUsed(accessKeyId)).lastUsedDate, latest);
+          await writer.close();
+        }
       }));
 
     test("one TOTP step sent on both connections at once is accepted once", () =>

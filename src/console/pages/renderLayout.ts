@@ -1,5 +1,6 @@
-// The frame of every console page: one stylesheet, no script, a header naming who is signed in
-// with a sign-out form, and the page's one-shot message.
+// The frame of every console page: one stylesheet, no script but the security-key and policy-editor
+// scripts on the pages that need them, a header naming who is signed in with the console's
+// navigation and a sign-out form, and the page's one-shot message.
 
 import type { Flash } from "../ConsoleSessions.ts";
 import { html, type SafeHtml } from "../html.ts";
@@ -12,6 +13,8 @@ export interface Layout {
   signedIn?: { arn: string; csrfToken: string } | undefined;
   /** Loads the security-key script (only pages with a security-key form do). */
   securityKeyScript?: boolean;
+  /** Loads the policy editor's script (only pages with a policy editor do). */
+  policyEditorScript?: boolean;
 }
 
 export function csrfField(token: string): SafeHtml {
@@ -27,6 +30,7 @@ export function renderLayout(page: Layout): string {
   const header = page.signedIn
     ? html`<header><span class="brand">Portcullis console</span>
 <nav aria-label="Console"><a href="/console/home">My security credentials</a>
+<a href="/console/admin/users">Users</a> <a href="/console/admin/groups">Groups</a> <a href="/console/admin/roles">Roles</a> <a href="/console/admin/policies">Policies</a>
 <a href="/console/audit">Audit trail</a>
 <a href="/console/findings">Analyzer findings</a></nav>
 <span>Signed in as <span class="secret">${page.signedIn.arn}</span></span>
@@ -46,6 +50,7 @@ ${
 <script src="/console/assets/security-key.js" defer></script>`
     : ""
 }
+${page.policyEditorScript ? html`<script src="/console/assets/policy-editor.js" defer></script>` : ""}
 </head>
 <body>
 ${header}

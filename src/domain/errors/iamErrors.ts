@@ -33,8 +33,15 @@ export class InvalidInput extends AwsError {
 }
 
 export class MalformedPolicyDocument extends AwsError {
-  constructor(message: string) {
+  /**
+   * Where in the document the refusal points (1-based), when the engine knows. Not on the wire:
+   * AWS's answer has only the message. In-process callers (the console's editor) read it here.
+   */
+  readonly position: { line: number; column: number } | undefined;
+
+  constructor(message: string, position?: { line: number; column: number }) {
     super("MalformedPolicyDocument", 400, message);
+    this.position = position;
   }
 }
 

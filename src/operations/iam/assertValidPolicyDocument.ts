@@ -19,7 +19,9 @@ export function assertValidPolicyDocument(
     return parsePolicyDocument(document, { ...options, mode: "strict" });
   } catch (err) {
     if (err instanceof PolicySizeExceededError) throw new LimitExceeded(err.message);
-    if (err instanceof MalformedPolicyDocumentError) throw new MalformedPolicyDocument(err.message);
+    if (err instanceof MalformedPolicyDocumentError) {
+      throw new MalformedPolicyDocument(err.message, err.position);
+    }
     throw err;
   }
 }

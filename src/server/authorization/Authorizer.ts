@@ -39,16 +39,18 @@ export class Authorizer {
 
   async authorize(req: AuthorizationRequest): Promise<AuthorizationOutcome> {
     const { operation, input, caller, store } = req;
-    const mfaProvedAt = await operation.proveMfa?.(input, {
+    // Most operations carry no code: then nothing is awaited.
+    const proving = operation.proveMfa?.(input, {
       caller,
       store,
       now: req.facts.now,
       sealer: this.sealer,
       sourceIp: req.facts.sourceIp,
     });
+    const mfaProvedAt = proving ? await proving : undefined;
     const withMfa = mfaProvedAt ? { ...req, facts: { ...req.facts, mfaProvedAt } } : req;
     // Built once for every action the request needs: the same resource, policies and keys.
-    let context: Promise<Omit<RequestContext, "action">> | undefined;
+    let context: Promise<{ set: PolicySet; request: Omit<RequestContext, "action"> }> | undefined;
     await authorize({
       service: operation.service,
       operationName: operation.name,
@@ -56,8 +58,8 @@ export class Authorizer {
       caller,
       decide: async (action) => {
         context ??= this.requestContext(withMfa);
-        const { set, ...request } = (await context) as Omit<RequestContext, "action"> & { set: PolicySet };
-        const full = { ...request, action };
+        const { set, request } = await context;
+        const full: RequestContext = { ...request, action };
         return { request: full, decision: evaluatePolicies(full, set) };
       },
       guardFacts: async () => operation.guardFacts?.(input, { caller, store }),
@@ -67,20 +69,19 @@ export class Authorizer {
 
   /** The engine's decision for the operation's own action, with the context it was made in. */
   async decide(req: AuthorizationRequest): Promise<{ request: RequestContext; decision: Decision }> {
-    const { set, ...rest } = await this.requestContext(req);
-    const request = { ...rest, action: req.operation.action };
+    const { set, request: rest } = await this.requestContext(req);
+    const request: RequestContext = { ...rest, action: req.operation.action };
     return { request, decision: evaluatePolicies(request, set) };
   }
 
   private async requestContext(
     req: AuthorizationRequest,
-  ): Promise<Omit<RequestContext, "action"> & { set: PolicySet }> {
+  ): Promise<{ set: PolicySet; request: Omit<RequestContext, "action"> }> {
     const { operation, input, caller, store } = req;
     const resource = await operation.resource(input, { caller, store });
     const resourcePolicy = await operation.resourcePolicy?.(input, { caller, store });
     const { set, tags } = await this.policies.forCaller(caller, store, resourcePolicy);
-    return {
-      set,
+    const request = {
       principal: requestPrincipalOf(caller),
       resource,
       // The resource's owner: a role's account for AssumeRole; every other resource Portcullis
@@ -95,6 +96,7 @@ export class Authorizer {
         await operation.conditionKeys?.(input, { caller, store }),
       ),
     };
+    return { set, request };
   }
 
   /**

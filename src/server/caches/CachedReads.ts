@@ -18,6 +18,23 @@ function userLoaded(user: User | undefined): Loaded<User | undefined> {
     : { value: undefined, dependsOn: [], keep: false };
 }
 
+/**
+ * The store with some repositories replaced: its repositories and methods (bound to it once)
+ * copied onto a plain object. A Proxy would do the same, at the cost of a trap and a bound
+ * function on every property read of every request.
+ */
+function storeWith(inner: Store, overrides: Pick<Store, "users" | "userTags">): Store {
+  const view: Record<string | symbol, unknown> = {};
+  for (let o: object | null = inner; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const key of Reflect.ownKeys(o)) {
+      if (key === "constructor" || key in view) continue;
+      const value: unknown = Reflect.get(inner, key, inner);
+      view[key] = typeof value === "function" ? value.bind(inner) : value;
+    }
+  }
+  return Object.assign(view, overrides) as unknown as Store;
+}
+
 export class CachedReads {
   readonly users = new DependentCache<User | undefined>(MAX_ENTRIES);
   readonly tags = new DependentCache<readonly Tag[]>(MAX_ENTRIES);
@@ -43,14 +60,7 @@ export class CachedReads {
           }))),
         ] as Tag[],
     });
-    this.store = new Proxy(inner, {
-      get(target, prop) {
-        if (prop === "users") return users;
-        if (prop === "userTags") return userTags;
-        const value = Reflect.get(target, prop, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    this.store = storeWith(inner, { users, userTags });
   }
 
   invalidate(changed: readonly ChangedEntity[]): void {

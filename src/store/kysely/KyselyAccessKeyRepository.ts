@@ -3,7 +3,7 @@
 
 import type { Kysely, Selectable } from "kysely";
 import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus } from "../../domain/AccessKey.ts";
-import type { AccessKeyRepository } from "../ports.ts";
+import type { AccessKeyRepository, AccessKeyUse } from "../ports.ts";
 import type { AccessKeysTable, Database } from "../schema.ts";
 
 type Row = Selectable<AccessKeysTable> & { user_name: string | null };
@@ -93,9 +93,7 @@ export class KyselyAccessKeyRepository implements AccessKeyRepository {
     };
   }
 
-  async recordLastUsed(
-    uses: readonly { accessKeyId: string; date: Date; serviceName: string; region: string }[],
-  ): Promise<void> {
+  async recordLastUsed(uses: readonly AccessKeyUse[]): Promise<void> {
     for (const use of uses) {
       await this.db
         .updateTable("access_keys")
