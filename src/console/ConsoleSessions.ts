@@ -1,17 +1,29 @@
-// The console's sessions, kept server-side and keyed by an opaque random id that travels only in
-// an HttpOnly, SameSite=Strict cookie. A session starts anonymous (it holds the sign-in form's
-// CSRF token), becomes pending between password and MFA code, then signed in with the session
-// credential the console signs its API calls with. The credential never leaves the server; ending
-// the session (sign-out, idle timeout, the credential's 12-hour expiry) forgets it.
-// Sessions live in this process's memory: a restart signs everyone out.
+// The console's sessions, keyed by an opaque random id that travels only in an HttpOnly,
+// SameSite=Strict cookie. A session starts anonymous (it holds the sign-in form's CSRF token),
+// becomes pending between password and MFA code, then signed in with the session credential the
+// console signs its API calls with. The credential never leaves the server.
+//
+// Sessions are kept in the store (ConsoleSessionVault: the id hashed, the state sealed), so any
+// worker or node can serve a session's next request. A request loads its session, works on it in
+// memory, and saves it before the response is sent; an unchanged session is not rewritten, and
+// its idle clock is written at most every TOUCH_INTERVAL_MS. Ending a session (sign-out, idle
+// timeout, the credential's 12-hour expiry) deletes its row, and the credential dies with it.
 
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { ConsoleCredential, PendingSignIn } from "../server/ConsoleSignIn.ts";
+import type { ConsoleSessionVault, StoredConsoleSession } from "../server/ConsoleSessionVault.ts";
+import {
+  CONSOLE_IDLE_TIMEOUT_MS,
+  type ConsoleCredential,
+  type PendingSignIn,
+} from "../server/ConsoleSignIn.ts";
 
-export const DEFAULT_IDLE_TIMEOUT_MS = 60 * 60_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = CONSOLE_IDLE_TIMEOUT_MS;
 /** An anonymous or pending session is only a form's CSRF token: kept briefly. */
 const ANONYMOUS_LIFETIME_MS = 15 * 60_000;
-const MAX_SESSIONS = 50_000;
+/** The idle clock is written at most this often (less under a shorter idle timeout). */
+const TOUCH_INTERVAL_MS = 60_000;
+/** How often a process deletes the sessions that ended on their own. */
+const SWEEP_INTERVAL_MS = 60_000;
 
 export interface Flash {
   kind: "error" | "info";
@@ -47,17 +59,42 @@ export interface ConsoleSession {
   webauthnChallenge?: string;
 }
 
+/** What is sealed in the store: everything but the id (whose hash is the key) and the times. */
+type SessionState = Omit<ConsoleSession, "id" | "createdAt" | "lastSeenAt">;
+
+/** What the store holds of a session, to tell what a request changed. */
+interface Saved {
+  state?: string;
+  lastSeenAt: number;
+  /** A rotated session: the id it replaces, deleted when it is saved. */
+  replaces?: string;
+}
+
+function stateOf(session: ConsoleSession): SessionState {
+  const { id: _id, createdAt: _created, lastSeenAt: _seen, ...state } = session;
+  return state;
+}
+
+/** Compared, never stored: Buffers become arrays here, which is fine for telling a change. */
+function fingerprint(session: ConsoleSession): string {
+  return JSON.stringify(stateOf(session));
+}
+
 export class ConsoleSessions {
-  private readonly sessions = new Map<string, ConsoleSession>();
+  private readonly saved = new WeakMap<ConsoleSession, Saved>();
+  private readonly touchIntervalMs: number;
+  private lastSweep = 0;
 
   constructor(
+    private readonly vault: ConsoleSessionVault,
     private readonly idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.touchIntervalMs = Math.min(TOUCH_INTERVAL_MS, Math.floor(idleTimeoutMs / 4));
+  }
 
-  /** A new anonymous session. */
+  /** A new anonymous session, stored when it is saved. */
   create(): ConsoleSession {
-    this.sweepIfFull();
     const now = this.clock();
     const session: ConsoleSession = {
       id: randomBytes(32).toString("base64url"),
@@ -65,62 +102,101 @@ export class ConsoleSessions {
       createdAt: now,
       lastSeenAt: now,
     };
-    this.sessions.set(session.id, session);
+    this.saved.set(session, { lastSeenAt: now });
     return session;
   }
 
-  /** The live session with this id, its idle clock restarted; undefined once it has ended. */
-  get(id: string | undefined): ConsoleSession | undefined {
-    if (id === undefined) return undefined;
-    const session = this.sessions.get(id);
-    if (!session) return undefined;
+  /** The live session with this id; undefined once it has ended (its row is then deleted). */
+  async get(id: string | undefined): Promise<ConsoleSession | undefined> {
+    if (id === undefined || id.length > 128) return undefined;
+    const stored = await this.vault.load<SessionState>(id);
+    if (!stored) return undefined;
     const now = this.clock();
-    if (!this.alive(session, now)) {
-      this.sessions.delete(id);
+    if (!this.alive(stored, now)) {
+      await this.vault.forget(id);
       return undefined;
     }
-    session.lastSeenAt = now;
+    const session: ConsoleSession = {
+      ...stored.state,
+      id,
+      createdAt: stored.createdAt.getTime(),
+      lastSeenAt: now,
+    };
+    this.saved.set(session, { state: fingerprint(session), lastSeenAt: stored.lastSeenAt.getTime() });
     return session;
   }
 
   /**
    * Moves a session's state to a fresh id and token (after each sign-in step), so an id learnt
-   * before sign-in is worth nothing after it.
+   * before sign-in is worth nothing after it. The old id dies when the new session is saved.
    */
   rotate(
     old: ConsoleSession,
     state: Partial<Pick<ConsoleSession, "pending" | "credential" | "flash">>,
   ): ConsoleSession {
-    this.sessions.delete(old.id);
     const session = this.create();
     Object.assign(session, state);
+    const oldSaved = this.saved.get(old);
+    // An old session never stored needs no deleting; one that replaced another passes that on.
+    const replaces = oldSaved?.state !== undefined ? old.id : oldSaved?.replaces;
+    this.saved.set(session, { lastSeenAt: session.lastSeenAt, ...(replaces ? { replaces } : {}) });
+    this.saved.delete(old);
     return session;
   }
 
-  end(id: string): void {
-    this.sessions.delete(id);
-  }
-
-  get size(): number {
-    return this.sessions.size;
-  }
-
-  private alive(session: ConsoleSession, now: number): boolean {
-    if (session.credential) {
-      return now - session.lastSeenAt < this.idleTimeoutMs && now < session.credential.expiresAt.getTime();
-    }
-    return now - session.createdAt < ANONYMOUS_LIFETIME_MS;
-  }
-
-  private sweepIfFull(): void {
-    if (this.sessions.size < MAX_SESSIONS) return;
+  /**
+   * Stores what this request changed: the whole sealed state when it changed (or is new), else
+   * only the idle clock, and that only when the stored one is older than the touch interval.
+   */
+  async save(session: ConsoleSession): Promise<void> {
+    const saved = this.saved.get(session);
+    if (!saved) return; // ended (or rotated away) during the request
     const now = this.clock();
-    for (const [id, session] of this.sessions) if (!this.alive(session, now)) this.sessions.delete(id);
-    // Still full: anonymous sessions cost an attacker nothing, so the oldest of those go first.
-    for (const [id, session] of this.sessions) {
-      if (this.sessions.size < MAX_SESSIONS) break;
-      if (!session.credential) this.sessions.delete(id);
+    const state = fingerprint(session);
+    if (saved.state !== state) {
+      await this.vault.save(session.id, this.stored(session, now), saved.replaces);
+      this.saved.set(session, { state, lastSeenAt: now });
+      await this.sweepNowAndThen(now);
+    } else if (now - saved.lastSeenAt >= this.touchIntervalMs) {
+      await this.vault.touch(session.id, new Date(now));
+      saved.lastSeenAt = now;
     }
+  }
+
+  /** Sign-out: the session ends everywhere, and its credential with it. */
+  async end(session: ConsoleSession, from: { sourceIp: string; userAgent: string }): Promise<void> {
+    const saved = this.saved.get(session);
+    this.saved.delete(session);
+    if (saved?.replaces) await this.vault.forget(saved.replaces);
+    const credential = session.credential;
+    await this.vault.signOut(
+      session.id,
+      credential && { caller: credential.principal.caller, accessKeyId: credential.accessKeyId },
+      { ...from, time: new Date(this.clock()) },
+    );
+  }
+
+  private stored(session: ConsoleSession, now: number): StoredConsoleSession<SessionState> {
+    const expiresAt = session.credential
+      ? session.credential.expiresAt
+      : new Date(session.createdAt + ANONYMOUS_LIFETIME_MS);
+    return {
+      state: stateOf(session),
+      ...(session.credential ? { accessKeyId: session.credential.accessKeyId } : {}),
+      createdAt: new Date(session.createdAt),
+      lastSeenAt: new Date(now),
+      expiresAt,
+    };
+  }
+
+  private alive(stored: StoredConsoleSession<SessionState>, now: number): boolean {
+    return now < stored.expiresAt.getTime() && now - stored.lastSeenAt.getTime() < this.idleTimeoutMs;
+  }
+
+  private async sweepNowAndThen(now: number): Promise<void> {
+    if (now - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = now;
+    await this.vault.sweep(new Date(now), this.idleTimeoutMs);
   }
 }
 

@@ -33,6 +33,9 @@ th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #d5d
 .secret { font-family: ui-monospace, monospace; word-break: break-all; background: #f4f5f7; padding: 0.25rem 0.5rem; }
 header .secret { background: transparent; color: #fff; font-size: 0.9rem; padding: 0; }
 .inline { display: inline; }
+input[type=datetime-local] { padding: 0.45rem 0.6rem; border: 1px solid #5f6b7a; border-radius: 4px; font: inherit; }
+pre.secret { white-space: pre-wrap; max-height: 24rem; overflow: auto; font-size: 0.85rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.5rem; }
 .editor { display: flex; align-items: stretch; border: 1px solid #5f6b7a; border-radius: 4px; max-width: 100%; overflow: hidden; }
 .editor .gutter { margin: 0; padding: 0.45rem 0.5rem; background: #f4f5f7; color: #4a5563; text-align: right; user-select: none; font: 14px/1.5 ui-monospace, monospace; overflow: hidden; min-width: 3rem; }
 .editor textarea { border: 0; border-radius: 0; flex: 1; font: 14px/1.5 ui-monospace, monospace; resize: vertical; white-space: pre; overflow: auto; }

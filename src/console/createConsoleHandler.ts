@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { TLSSocket } from "node:tls";
+import type { ConsoleSessionVault } from "../server/ConsoleSessionVault.ts";
 import type { ConsoleSignIn, PendingSignIn, SignInOutcome } from "../server/ConsoleSignIn.ts";
 import {
   authenticationOptions,
@@ -21,6 +22,7 @@ import {
   verifyRegistration,
 } from "../server/securityKeyCeremonies.ts";
 import { adminRoutes } from "./adminRoutes.ts";
+import { auditRoutes } from "./auditRoutes.ts";
 import { type ApiPipeline, type ApiResult, type CallFrom, ConsoleApi, listOf } from "./ConsoleApi.ts";
 import {
   type ConsoleSession,
@@ -30,6 +32,7 @@ import {
   type Flash,
 } from "./ConsoleSessions.ts";
 import { CONSOLE_STYLESHEET } from "./consoleStylesheet.ts";
+import { findingsRoutes } from "./findingsRoutes.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { accessKeyCreatedPage } from "./pages/accessKeyCreatedPage.ts";
 import { changePasswordPage } from "./pages/changePasswordPage.ts";
@@ -50,6 +53,8 @@ export type ConsoleRequestHandler = (
 export interface ConsoleDeps {
   api: ApiPipeline;
   signIn: ConsoleSignIn;
+  /** Where sessions are kept: the store every worker and node shares. */
+  sessions: ConsoleSessionVault;
   idleTimeoutMs?: number;
   /** Where an unexpected failure's cause is logged. */
   log?: (err: unknown) => void;
@@ -81,6 +86,8 @@ export interface Exchange {
   secure: boolean;
   from: CallFrom;
   session: ConsoleSession | undefined;
+  /** The answer, held back until the session is saved: the next request may reach another worker. */
+  reply?: { status: number; headers: Record<string, string>; body: string | Buffer };
 }
 
 /** A signed-in exchange. */
@@ -116,13 +123,16 @@ function send(
   body: string | Buffer,
   extra: Record<string, string> = {},
 ) {
-  x.res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...(x.secure ? { "strict-transport-security": "max-age=31536000" } : {}),
-    "content-type": contentType,
-    ...extra,
-  });
-  x.res.end(body);
+  x.reply = {
+    status,
+    headers: {
+      ...SECURITY_HEADERS,
+      ...(x.secure ? { "strict-transport-security": "max-age=31536000" } : {}),
+      "content-type": contentType,
+      ...extra,
+    },
+    body,
+  };
 }
 
 function redirect(x: Exchange, location: string): void {
@@ -150,7 +160,7 @@ function errorText(result: ApiResult & { ok: false }): string {
 }
 
 export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
-  const sessions = new ConsoleSessions(deps.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
+  const sessions = new ConsoleSessions(deps.sessions, deps.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
   let webauthnBrowser: Buffer | undefined;
   const api = new ConsoleApi(deps.api);
 
@@ -283,8 +293,8 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     finishSignIn(x, session, pending, outcome);
   };
 
-  const signOut: Route = (x) => {
-    if (x.session) sessions.end(x.session.id);
+  const signOut: Route = async (x) => {
+    if (x.session) await sessions.end(x.session, x.from);
     x.session = undefined;
     x.res.setHeader("set-cookie", sessionCookie("", x.secure, true));
     redirect(x, "/console/signin");
@@ -567,6 +577,17 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
     "POST /console/access-keys/csv": downloadKeyCsv,
     "POST /console/access-keys/status": setKeyStatus,
     "POST /console/access-keys/delete": deleteAccessKey,
+    ...auditRoutes<Signed>({
+      query: (x) => new URLSearchParams((x.req.url ?? "").split("?")[1] ?? ""),
+      lookupEvents: (x, input) => api.callInternal(x.session.credential, "LookupEvents", input, x.from),
+      page: (x, title, body) => page(x, title, body),
+      errorText,
+    }),
+    ...findingsRoutes<Signed>({
+      call: (x, action, params) => call(x, "iam", action, params),
+      page: (x, title, body) => page(x, title, body),
+      errorText,
+    }),
     ...adminRoutes({ call, page, redirect, flash, errorText }),
   };
   /** What a session that must set a new password may still do. */
@@ -587,8 +608,20 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleRequestHandler {
         sourceIp: req.socket.remoteAddress ?? "",
         userAgent: String(req.headers["user-agent"] ?? ""),
       },
-      session: sessions.get(readCookie(req, CONSOLE_COOKIE)),
+      // Assets need no session: no store read for them.
+      session: path.startsWith("/console/assets/")
+        ? undefined
+        : await sessions.get(readCookie(req, CONSOLE_COOKIE)),
     };
+    await dispatch(x, req);
+    if (x.session) await sessions.save(x.session);
+    const reply = x.reply ?? { status: 500, headers: SECURITY_HEADERS, body: "" };
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
+  };
+
+  const dispatch = async (x: Exchange, req: IncomingMessage) => {
+    const path = x.path;
     const key = `${req.method} ${path}`;
     if (path === "/console" || path === "/console/") {
       return redirect(x, x.session?.credential ? "/console/home" : "/console/signin");

@@ -28,6 +28,7 @@ import { iamModel } from "../generated/iam/iamModel.ts";
 import type { ServiceModel } from "../generated/ServiceModel.ts";
 import { stsModel } from "../generated/sts/stsModel.ts";
 import { CommitThenFail } from "../operations/CommitThenFail.ts";
+import { LookupEvents } from "../operations/cloudtrail/LookupEvents.ts";
 import { RegisterSecurityKey } from "../operations/console/RegisterSecurityKey.ts";
 import type { FederationServices } from "../operations/InputAuthentication.ts";
 import type { Operation } from "../operations/Operation.ts";
@@ -111,8 +112,8 @@ type AnyOperation = Operation<any, any>;
  * Operations the console calls that AWS's Query API has no action for, by name: reached only
  * through handleInternal, with a JSON body, and run through every step like any request.
  */
-const INTERNAL_OPERATIONS: Record<string, AnyOperation> = { RegisterSecurityKey };
-export type InternalOperationName = "RegisterSecurityKey";
+const INTERNAL_OPERATIONS: Record<string, AnyOperation> = { RegisterSecurityKey, LookupEvents };
+export type InternalOperationName = "RegisterSecurityKey" | "LookupEvents";
 
 /** One request on its way through the steps. */
 interface Flight {

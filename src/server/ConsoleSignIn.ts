@@ -31,6 +31,8 @@ import { type RelyingParty, verifyAuthentication } from "./securityKeyCeremonies
 
 /** A console session lasts 12 hours at most, AWS's longest console session. */
 export const CONSOLE_SESSION_SECONDS = 12 * 3600;
+/** A signed-in console session ends after an hour without a request. */
+export const CONSOLE_IDLE_TIMEOUT_MS = 60 * 60_000;
 /** Between the password and the code: a pending sign-in is forgotten after five minutes. */
 export const PENDING_SIGN_IN_MS = 5 * 60_000;
 

@@ -1,7 +1,8 @@
 // Turns the access key id a request was signed with into the caller and the secret to check the
 // signature against. Long-term keys are read from the store once and cached (with the secret
 // unsealed, in memory only); temporary credentials carry everything in their sealed session
-// token, so they need no read at all beyond checking that their user still exists.
+// token, so they need no read at all beyond checking that their user still exists (and, for the
+// console's credentials, that their console session has not ended).
 //
 // Every failure is the same InvalidClientTokenId, whatever was wrong inside (unknown key,
 // inactive key, deleted user, forged or mismatched token); only an expired session says so.
@@ -22,6 +23,7 @@ import {
 import type { Role } from "../domain/Role.ts";
 import type { User } from "../domain/User.ts";
 import type { Store } from "../store/ports.ts";
+import { CONSOLE_IDLE_TIMEOUT_MS } from "./ConsoleSignIn.ts";
 import { DependentCache, type Loaded } from "./caches/DependentCache.ts";
 
 export interface ResolvedCredential {
@@ -41,6 +43,7 @@ export class CredentialResolver {
   constructor(
     private readonly store: Store,
     private readonly sealer: Sealer,
+    private readonly consoleIdleTimeoutMs = CONSOLE_IDLE_TIMEOUT_MS,
   ) {}
 
   /** Drops the cached keys and principals built from what a change touched. */
@@ -85,6 +88,18 @@ export class CredentialResolver {
     }
     if (session.accessKeyId !== claim.accessKeyId) throw new InvalidClientTokenId();
     if (now.getTime() >= session.expiresAt * 1000) throw new ExpiredToken();
+    // A console credential is good only while its console session holds it: sign-out (or the
+    // session's idle end) revokes it on every process at once. One indexed read, console calls only.
+    if (
+      session.console === 1 &&
+      !(await this.store.consoleSessions.holdsCredential(
+        session.accessKeyId,
+        now,
+        new Date(now.getTime() - this.consoleIdleTimeoutMs),
+      ))
+    ) {
+      throw new InvalidClientTokenId();
+    }
     const credential = {
       // A console session is authenticated like any other session; the audit trail and the MFA
       // facts tell the two apart.

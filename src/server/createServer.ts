@@ -15,6 +15,7 @@ import { type AwsRequest, AwsRequestHandler, type AwsResponse } from "./AwsReque
 import { Authorizer } from "./authorization/Authorizer.ts";
 import { PolicyResolver } from "./authorization/PolicyResolver.ts";
 import { ChangeFeed } from "./ChangeFeed.ts";
+import { ConsoleSessionVault } from "./ConsoleSessionVault.ts";
 import { ConsoleSignIn } from "./ConsoleSignIn.ts";
 import { CredentialResolver } from "./CredentialResolver.ts";
 import { CachedReads } from "./caches/CachedReads.ts";
@@ -168,6 +169,7 @@ export async function createServer(config: ServerConfig, log?: Logger): Promise<
   const consoleHandler = createConsoleHandler({
     api: handler,
     signIn: new ConsoleSignIn({ store, sealer, audit }),
+    sessions: new ConsoleSessionVault(store, sealer),
     log: (err) => logger.error({ err }, "console failure"),
   });
   mounts.set("/console", consoleHandler);

@@ -356,6 +356,20 @@ export interface AuditQuery {
   since?: Date;
   eventName?: string;
   limit?: number;
+  /** Only the records of this account (as recipient, or the caller's). */
+  accountId?: string;
+  /** Only the records before this time. */
+  until?: Date;
+  /** Oldest first unless asked otherwise. */
+  order?: "oldest-first" | "newest-first";
+  /** A page's continuation: only the records past this one, in the order asked for. */
+  after?: AuditPosition;
+}
+
+/** Where a record sits in the trail's order: its time, then its id. */
+export interface AuditPosition {
+  eventTime: string;
+  eventId: string;
 }
 
 /**
@@ -404,6 +418,37 @@ export interface ChangeLogRepository {
   prune(before: Date): Promise<number>;
 }
 
+/** One console session as stored: its state is sealed by the console, opaque here. */
+export interface ConsoleSessionRecord {
+  /** A hash of the session id; the id itself (the cookie's secret) is never stored. */
+  readonly idHash: string;
+  /** The session credential's access key id, once signed in. */
+  readonly accessKeyId?: string;
+  readonly stateSealed: string;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date;
+  /** The session is dead from this time on, however active (anonymous: minutes; signed in: the credential's expiry). */
+  readonly expiresAt: Date;
+}
+
+/** The console's sessions, shared by every process on the store. */
+export interface ConsoleSessionRepository {
+  get(idHash: string): Promise<ConsoleSessionRecord | undefined>;
+  /** Inserts the session, or replaces its state, credential and times. */
+  put(record: ConsoleSessionRecord): Promise<void>;
+  /** Restarts the idle clock without rewriting the state. */
+  touch(idHash: string, lastSeenAt: Date): Promise<void>;
+  /** False if there was no such session. */
+  delete(idHash: string): Promise<boolean>;
+  /**
+   * Whether a session that has not expired by `now` nor been idle since `idleSince` holds the
+   * credential with this access key id: a console credential is honoured only while it does.
+   */
+  holdsCredential(accessKeyId: string, now: Date, idleSince: Date): Promise<boolean>;
+  /** Deletes the sessions expired by `now` or idle since `idleSince`; returns how many. */
+  deleteExpired(now: Date, idleSince: Date): Promise<number>;
+}
+
 /** Everything a unit of work may touch. Inside `transaction` all of it commits or none does. */
 export interface StoreSession {
   readonly accounts: AccountRepository;
@@ -436,6 +481,7 @@ export interface StoreSession {
   readonly samlProviderTags: TagRepository;
   readonly audit: AuditRepository;
   readonly changeLog: ChangeLogRepository;
+  readonly consoleSessions: ConsoleSessionRepository;
 }
 
 /** What a store shared by several nodes pushes when a change commits (PostgreSQL's NOTIFY). */

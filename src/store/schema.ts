@@ -230,6 +230,18 @@ export interface LoginProfilesTable {
   password_reset_required: number;
 }
 
+export interface ConsoleSessionsTable {
+  /** SHA-256 of the cookie's session id, base64url. */
+  id_hash: string;
+  /** The session credential's access key id, once signed in. */
+  access_key_id: string | null;
+  /** The session's state (CSRF token, credential, pending sign-in…), sealed. */
+  state_sealed: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
 export interface RootPasswordsTable {
   account_id: string;
   /** Sealed scrypt$N$r$p$salt$hash: never the password. */
@@ -341,4 +353,5 @@ export interface Database {
   saml_providers: SamlProvidersTable;
   saml_redeemed_assertions: SamlRedeemedAssertionsTable;
   change_log: ChangeLogTable;
+  console_sessions: ConsoleSessionsTable;
 }

@@ -16,6 +16,7 @@ import {
   createConsoleUser,
   giveVirtualMfa,
   policyDocument,
+  SELF_SERVICE_ACTIONS,
   SELF_SERVICE_POLICY,
   screenshot,
   submitSignIn,
@@ -96,6 +97,8 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
     }
     await page.goto(`${fixture.server.url}/console/home`);
     await page.goto(`${fixture.server.url}/console/password`);
+    await page.goto(`${fixture.server.url}/console/audit`);
+    await page.goto(`${fixture.server.url}/console/findings`);
     const cookie = (await context.cookies()).find((c) => c.name === CONSOLE_COOKIE);
     assert.ok(before && cookie);
 
@@ -187,7 +190,20 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
   });
 
   test("every page passes axe-core with no serious or critical violations, and works by keyboard", async () => {
-    await createConsoleUser(fixture.iam, "a11y", PASSWORD, { policy: SELF_SERVICE_POLICY });
+    // Allowed the audit and analyzer pages' actions too, so those pages show their tables.
+    await createConsoleUser(fixture.iam, "a11y", PASSWORD, {
+      policy: policyDocument({
+        Effect: "Allow",
+        Action: [
+          ...SELF_SERVICE_ACTIONS,
+          "cloudtrail:LookupEvents",
+          "iam:GetAccountAuthorizationDetails",
+          "iam:GenerateCredentialReport",
+          "iam:GetCredentialReport",
+        ],
+        Resource: "*",
+      }),
+    });
     const { app } = await giveVirtualMfa(fixture.iam, "a11y");
     // axe is injected as a script, which the console's own CSP would (rightly) refuse.
     const context = await fixture.newContext({ bypassCSP: true });
@@ -213,7 +229,7 @@ describe("console security", { skip: chromiumAvailable ? false : CHROMIUM_MISSIN
     await page.waitForURL(/\/console\/home$/);
     await check("home");
 
-    for (const path of ["/console/password"]) {
+    for (const path of ["/console/password", "/console/audit", "/console/findings"]) {
       await page.goto(`${fixture.server.url}${path}`);
       await check(path.slice(9));
     }

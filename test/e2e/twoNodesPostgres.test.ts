@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
+import { consoleSessionOnAServedOnB } from "../support/consoleHttp.ts";
 import {
   deactivatedOnARefusedOnB,
   detachedOnADeniesOnB,
@@ -76,6 +77,9 @@ describe("two nodes on one PostgreSQL", { skip: cluster ? false : POSTGRES_MISSI
     twentyEnablesLeaveEight(doors, "many"));
 
   test("one TOTP code sent to both nodes at once is accepted once", () => oneCodeAcceptedOnce(doors, "otp"));
+
+  test("a console session signed in on A is served on B, and signed out on B ends it on both", () =>
+    consoleSessionOnAServedOnB(doors, "console-roamer"));
 
   test("a node whose notification connection drops reads the log before every request until it is back", async () => {
     const db = new pg.Client({ connectionString: url });

@@ -2,12 +2,9 @@
 // with a connection per request, so node:cluster hands consecutive requests to different workers.
 
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { type Running, serve, stop } from "../support/serveProcess.ts";
+import { healthPid, type Running, serveTestWorkers, stop } from "../support/serveProcess.ts";
 import {
   deactivatedOnARefusedOnB,
   detachedOnADeniesOnB,
@@ -16,40 +13,16 @@ import {
   twentyEnablesLeaveEight,
   useClientOptions,
 } from "../support/sharedStoreScenarios.ts";
-import { ROOT_KEY, TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
 
 /** SQLite workers read the log before every request: nothing committed earlier is missed. */
 const BOUND_MS = 0;
-
-function healthPid(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(`${url}/health`, { agent: false }, (res) => {
-        let body = "";
-        res.on("data", (c: Buffer) => {
-          body += c.toString();
-        });
-        res.on("end", () => resolve((JSON.parse(body) as { pid: number }).pid));
-      })
-      .on("error", reject);
-  });
-}
 
 describe("serve --workers 2 on SQLite", () => {
   let running: Running;
   let doors: TwoDoors;
 
   before(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-workers-"));
-    running = await serve(
-      dataDir,
-      {
-        PORTCULLIS_ACCOUNT_ID: TEST_ACCOUNT_ID,
-        PORTCULLIS_ROOT_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
-        PORTCULLIS_ROOT_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
-      },
-      ["--workers", "2"],
-    );
+    running = await serveTestWorkers(2, "portcullis-workers-");
     doors = { a: running.url, b: running.url };
     useClientOptions({ requestHandler: { httpAgent: new http.Agent({ keepAlive: false }) } });
   });

@@ -597,6 +597,49 @@ export function runStoreSuite(
         );
       }));
 
+    test("audit records: newest first, by account and time range, continued past a position", () =>
+      withStore(async (store) => {
+        const at = (day: number, id: string, account = ACCOUNT) =>
+          auditRecord({
+            eventID: id,
+            eventTime: `2026-01-0${day}T00:00:00Z`,
+            eventName: "CreateUser",
+            recipientAccountId: account,
+          });
+        await store.audit.append([
+          at(1, "a"),
+          at(2, "b"),
+          at(2, "c"),
+          at(3, "d"),
+          at(2, "x", "999988887777"),
+        ]);
+        const ids = async (q: Parameters<typeof store.audit.query>[0]) =>
+          (await store.audit.query(q)).map((e) => e.eventID);
+        assert.deepEqual(await ids({ accountId: ACCOUNT, order: "newest-first" }), ["d", "c", "b", "a"]);
+        assert.deepEqual(
+          await ids({
+            accountId: ACCOUNT,
+            order: "newest-first",
+            since: new Date("2026-01-02T00:00:00Z"),
+            until: new Date("2026-01-03T00:00:00Z"),
+          }),
+          ["c", "b"],
+        );
+        assert.deepEqual(
+          await ids({
+            accountId: ACCOUNT,
+            order: "newest-first",
+            limit: 2,
+            after: { eventTime: "2026-01-02T00:00:00Z", eventId: "c" },
+          }),
+          ["b", "a"],
+        );
+        assert.deepEqual(
+          await ids({ after: { eventTime: "2026-01-02T00:00:00Z", eventId: "b" }, limit: 2 }),
+          ["c", "x"],
+        );
+      }));
+
     test("login profiles keep only the hash, and remember replaced hashes newest first, up to the limit", () =>
       withStore(async (store) => {
         const u = user("lp");
@@ -643,6 +686,44 @@ export function runStoreSuite(
         assert.equal((await store.users.getById(u.userId))?.passwordLastUsed, undefined);
         await store.users.recordPasswordUse(u.userId, first);
         assert.deepEqual((await store.users.getById(u.userId))?.passwordLastUsed, first);
+      }));
+
+    test("console sessions: stored under a hash, replaced on put, touched, expired or idle ones refused and swept", () =>
+      withStore(async (store) => {
+        const t = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 0, minutes));
+        const record = {
+          idHash: "hash-a",
+          stateSealed: "v1.anonymous",
+          createdAt: t(0),
+          lastSeenAt: t(0),
+          expiresAt: t(15),
+        };
+        await store.consoleSessions.put(record);
+        assert.deepEqual(await store.consoleSessions.get("hash-a"), record);
+        const signedIn = {
+          ...record,
+          accessKeyId: "ASIAEXAMPLE",
+          stateSealed: "v1.signed",
+          expiresAt: t(720),
+        };
+        await store.consoleSessions.put(signedIn);
+        assert.deepEqual(await store.consoleSessions.get("hash-a"), signedIn);
+        await store.consoleSessions.touch("hash-a", t(30));
+        assert.deepEqual((await store.consoleSessions.get("hash-a"))?.lastSeenAt, t(30));
+
+        assert.ok(await store.consoleSessions.holdsCredential("ASIAEXAMPLE", t(40), t(20)));
+        assert.ok(!(await store.consoleSessions.holdsCredential("ASIAOTHER", t(40), t(20))));
+        assert.ok(!(await store.consoleSessions.holdsCredential("ASIAEXAMPLE", t(40), t(30))), "idle");
+        assert.ok(!(await store.consoleSessions.holdsCredential("ASIAEXAMPLE", t(720), t(20))), "expired");
+
+        await store.consoleSessions.put({ ...record, idHash: "hash-b", lastSeenAt: t(10), expiresAt: t(15) });
+        await store.consoleSessions.put({ ...record, idHash: "hash-c", lastSeenAt: t(10), expiresAt: t(60) });
+        assert.equal(await store.consoleSessions.deleteExpired(t(15), t(5)), 1, "hash-b expired");
+        assert.equal(await store.consoleSessions.deleteExpired(t(16), t(10)), 1, "hash-c idle");
+        assert.ok(await store.consoleSessions.get("hash-a"));
+        assert.ok(await store.consoleSessions.delete("hash-a"));
+        assert.ok(!(await store.consoleSessions.delete("hash-a")));
+        assert.equal(await store.consoleSessions.get("hash-a"), undefined);
       }));
 
     test("SAML providers: create, find by ARN, update metadata, delete with tags; an assertion id is redeemed once until it expires", () =>

@@ -16,7 +16,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { iamClient } from "./awsClients.ts";
-import { ROOT_KEY, startTestServer, type TestServer } from "./startTestServer.ts";
+import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "./startTestServer.ts";
 import { VirtualMfaApp } from "./virtualMfa.ts";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -157,4 +157,40 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function alertText(page: Page): Promise<string> {
   const alert = page.locator(".alert").first();
   return (await alert.count()) > 0 ? ((await alert.textContent()) ?? "").trim() : "";
+}
+
+/** A fresh browser profile signed in as an IAM user of the test account (no MFA). */
+export async function signedInPage(
+  fixture: ConsoleFixture,
+  userName: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await fixture.newContext();
+  const page = await context.newPage();
+  await submitSignIn(page, fixture.server.url, { account: TEST_ACCOUNT_ID, userName, password });
+  return { context, page };
+}
+
+/**
+ * Signs in a new user that has a password and no policy, opens `path`, and answers the page's
+ * refusal (the error in its section) and how many table rows it shows anyway.
+ */
+export async function pageAsUnprivileged(
+  fixture: ConsoleFixture,
+  userName: string,
+  password: string,
+  path: string,
+): Promise<{ alert: string; rows: number }> {
+  await createConsoleUser(fixture.iam, userName, password);
+  const { context, page } = await signedInPage(fixture, userName, password);
+  try {
+    await page.goto(`${fixture.server.url}${path}`);
+    await screenshot(page, `refused-${path.replace(/\W+/g, "-")}`);
+    return {
+      alert: ((await page.locator("section .alert.error").textContent()) ?? "").trim(),
+      rows: await page.locator("tbody tr").count(),
+    };
+  } finally {
+    await context.close();
+  }
 }

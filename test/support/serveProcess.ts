@@ -2,7 +2,11 @@
 // the test's (timing), or a real process (signals, exit codes).
 
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
 import path from "node:path";
+import { ROOT_KEY, TEST_ACCOUNT_ID } from "./startTestServer.ts";
 
 export const BIN = path.resolve(import.meta.dirname, "..", "..", "bin", "portcullis.mjs");
 
@@ -46,4 +50,33 @@ export function stop(running: Running): Promise<number | null> {
     running.child.on("exit", (code) => resolve(code));
     running.child.kill("SIGTERM");
   });
+}
+
+/** Which process answered /health, on a connection of its own (so workers take turns). */
+export function healthPid(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${url}/health`, { agent: false }, (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => {
+          body += c.toString();
+        });
+        res.on("end", () => resolve((JSON.parse(body) as { pid: number }).pid));
+      })
+      .on("error", reject);
+  });
+}
+
+/** `serve --workers N` on a fresh data folder, with the test account and its root key. */
+export function serveTestWorkers(workers: number, folderPrefix: string): Promise<Running> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix));
+  return serve(
+    dataDir,
+    {
+      PORTCULLIS_ACCOUNT_ID: TEST_ACCOUNT_ID,
+      PORTCULLIS_ROOT_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
+      PORTCULLIS_ROOT_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
+    },
+    ["--workers", String(workers)],
+  );
 }

@@ -30,7 +30,9 @@ export function renderLayout(page: Layout): string {
   const header = page.signedIn
     ? html`<header><span class="brand">Portcullis console</span>
 <nav aria-label="Console"><a href="/console/home">My security credentials</a>
-<a href="/console/admin/users">Users</a> <a href="/console/admin/groups">Groups</a> <a href="/console/admin/roles">Roles</a> <a href="/console/admin/policies">Policies</a></nav>
+<a href="/console/admin/users">Users</a> <a href="/console/admin/groups">Groups</a> <a href="/console/admin/roles">Roles</a> <a href="/console/admin/policies">Policies</a>
+<a href="/console/audit">Audit trail</a>
+<a href="/console/findings">Analyzer findings</a></nav>
 <span>Signed in as <span class="secret">${page.signedIn.arn}</span></span>
 <form method="post" action="/console/signout">${csrfField(page.signedIn.csrfToken)}<button type="submit" class="secondary">Sign out</button></form>
 </header>`

@@ -28,21 +28,43 @@ export class KyselyAuditRepository implements AuditRepository {
   }
 
   async query(q: AuditQuery): Promise<AuditEvent[]> {
-    let query = this.db.selectFrom("audit_events").select("record").orderBy("event_time").orderBy("event_id");
-    if (q.since) query = query.where("event_time", ">=", q.since.toISOString());
+    const direction = q.order === "newest-first" ? "desc" : "asc";
+    let query = this.db
+      .selectFrom("audit_events")
+      .select("record")
+      .orderBy("event_time", direction)
+      .orderBy("event_id", direction);
+    // Records carry whole-second times (CloudTrail's format); compare in that format.
+    if (q.since) query = query.where("event_time", ">=", wholeSeconds(q.since));
+    if (q.until) query = query.where("event_time", "<", wholeSeconds(q.until));
     if (q.eventName) query = query.where("event_name", "=", q.eventName);
+    if (q.accountId) query = query.where("account_id", "=", q.accountId);
+    if (q.after) {
+      const { eventTime, eventId } = q.after;
+      const past = direction === "desc" ? "<" : ">";
+      query = query.where((eb) =>
+        eb.or([
+          eb("event_time", past, eventTime),
+          eb.and([eb("event_time", "=", eventTime), eb("event_id", past, eventId)]),
+        ]),
+      );
+    }
     if (q.limit) query = query.limit(q.limit);
     const rows = await query.execute();
     return rows.map((r) => JSON.parse(r.record) as AuditEvent);
   }
 
   async prune(before: Date): Promise<number> {
-    // Records carry whole-second times (CloudTrail's format); compare in that format.
-    const cutoff = before.toISOString().replace(/\.\d{3}Z$/, "Z");
+    const cutoff = wholeSeconds(before);
     const result = await this.db
       .deleteFrom("audit_events")
       .where("event_time", "<", cutoff)
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+}
+
+/** A time as records carry it: whole seconds, CloudTrail's format. */
+function wholeSeconds(at: Date): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, "Z");
 }

@@ -8,6 +8,7 @@ import { KyselyAccessKeyRepository } from "./KyselyAccessKeyRepository.ts";
 import { KyselyAccountRepository } from "./KyselyAccountRepository.ts";
 import { KyselyAuditRepository } from "./KyselyAuditRepository.ts";
 import { KyselyChangeLogRepository } from "./KyselyChangeLogRepository.ts";
+import { KyselyConsoleSessionRepository } from "./KyselyConsoleSessionRepository.ts";
 import { KyselyCredentialReportRepository } from "./KyselyCredentialReportRepository.ts";
 import { KyselyGroupRepository } from "./KyselyGroupRepository.ts";
 import {
@@ -64,6 +65,7 @@ export function sessionOver(db: Kysely<Database>, notifyChannel?: string): Store
     samlProviderTags: new KyselyTagRepository(db),
     audit: new KyselyAuditRepository(db),
     changeLog: new KyselyChangeLogRepository(db, notifyChannel),
+    consoleSessions: new KyselyConsoleSessionRepository(db),
   };
 }
 
@@ -97,6 +99,7 @@ export class KyselyStore implements Store {
   readonly samlProviderTags;
   readonly audit;
   readonly changeLog;
+  readonly consoleSessions;
 
   /**
    * `audit` outside a transaction may be an adapter's own fast path (the trail takes a record per
@@ -137,6 +140,7 @@ export class KyselyStore implements Store {
     this.samlProviderTags = session.samlProviderTags;
     this.audit = audit ?? session.audit;
     this.changeLog = session.changeLog;
+    this.consoleSessions = session.consoleSessions;
   }
 
   transaction<T>(work: (tx: StoreSession) => Promise<T>): Promise<T> {

@@ -13,6 +13,7 @@ import * as m0009 from "./m0009_root_passwords.ts";
 import * as m0010 from "./m0010_security_keys.ts";
 import * as m0011 from "./m0011_saml_providers.ts";
 import * as m0012 from "./m0012_change_log.ts";
+import * as m0013 from "./m0013_console_sessions.ts";
 
 export const migrationList: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -27,4 +28,5 @@ export const migrationList: Record<string, Migration> = {
   "0010_security_keys": m0010,
   "0011_saml_providers": m0011,
   "0012_change_log": m0012,
+  "0013_console_sessions": m0013,
 };
