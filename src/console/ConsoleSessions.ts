@@ -8,6 +8,9 @@
 // memory, and saves it before the response is sent; an unchanged session is not rewritten, and
 // its idle clock is written at most every TOUCH_INTERVAL_MS. Ending a session (sign-out, idle
 // timeout, the credential's 12-hour expiry) deletes its row, and the credential dies with it.
+// An anonymous session that holds nothing but its CSRF token has no row at all: its id carries
+// its creation time and the token is derived from the id (see `create`), so unauthenticated page
+// views cannot fill the table.
 
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { ConsoleSessionVault, StoredConsoleSession } from "../server/ConsoleSessionVault.ts";
@@ -20,6 +23,7 @@ import {
 export const DEFAULT_IDLE_TIMEOUT_MS = CONSOLE_IDLE_TIMEOUT_MS;
 /** An anonymous or pending session is only a form's CSRF token: kept briefly. */
 const ANONYMOUS_LIFETIME_MS = 15 * 60_000;
+const ANONYMOUS_ID_PREFIX = "a.";
 /** The idle clock is written at most this often (less under a shorter idle timeout). */
 const TOUCH_INTERVAL_MS = 60_000;
 /** How often a process deletes the sessions that ended on their own. */
@@ -65,6 +69,8 @@ type SessionState = Omit<ConsoleSession, "id" | "createdAt" | "lastSeenAt">;
 /** What the store holds of a session, to tell what a request changed. */
 interface Saved {
   state?: string;
+  /** An anonymous session whose state is all in its id: nothing stored yet, nothing to delete. */
+  rowless?: boolean;
   lastSeenAt: number;
   /** A rotated session: the id it replaces, deleted when it is saved. */
   replaces?: string;
@@ -93,16 +99,28 @@ export class ConsoleSessions {
     this.touchIntervalMs = Math.min(TOUCH_INTERVAL_MS, Math.floor(idleTimeoutMs / 4));
   }
 
-  /** A new anonymous session, stored when it is saved. */
+  /**
+   * A new anonymous session. Its id says when it was made (`a.<ms, base 36>.<random>`) and its
+   * CSRF token is derived from the id, so it needs no row until it holds something more (a
+   * flash, a pending sign-in): showing the sign-in form to anyone, however often, writes nothing.
+   */
   create(): ConsoleSession {
     const now = this.clock();
+    return this.anonymous(
+      `${ANONYMOUS_ID_PREFIX}${now.toString(36)}.${randomBytes(32).toString("base64url")}`,
+      now,
+    );
+  }
+
+  private anonymous(id: string, createdAt: number): ConsoleSession {
+    const now = this.clock();
     const session: ConsoleSession = {
-      id: randomBytes(32).toString("base64url"),
-      csrfToken: randomBytes(32).toString("base64url"),
-      createdAt: now,
+      id,
+      csrfToken: this.vault.anonymousCsrfToken(id),
+      createdAt,
       lastSeenAt: now,
     };
-    this.saved.set(session, { lastSeenAt: now });
+    this.saved.set(session, { state: fingerprint(session), lastSeenAt: now, rowless: true });
     return session;
   }
 
@@ -110,7 +128,7 @@ export class ConsoleSessions {
   async get(id: string | undefined): Promise<ConsoleSession | undefined> {
     if (id === undefined || id.length > 128) return undefined;
     const stored = await this.vault.load<SessionState>(id);
-    if (!stored) return undefined;
+    if (!stored) return this.rowlessAnonymous(id);
     const now = this.clock();
     if (!this.alive(stored, now)) {
       await this.vault.forget(id);
@@ -126,6 +144,17 @@ export class ConsoleSessions {
     return session;
   }
 
+  /** An anonymous id with no row: its session again, while its fifteen minutes last. */
+  private rowlessAnonymous(id: string): ConsoleSession | undefined {
+    const match = /^a\.([0-9a-z]{1,11})\.[A-Za-z0-9_-]{43}$/.exec(id);
+    if (!match) return undefined;
+    const createdAt = Number.parseInt(match[1] as string, 36);
+    const now = this.clock();
+    // A time in the future is a forged id; one past the lifetime has ended.
+    if (createdAt > now + 60_000 || now - createdAt >= ANONYMOUS_LIFETIME_MS) return undefined;
+    return this.anonymous(id, createdAt);
+  }
+
   /**
    * Moves a session's state to a fresh id and token (after each sign-in step), so an id learnt
    * before sign-in is worth nothing after it. The old id dies when the new session is saved.
@@ -138,7 +167,7 @@ export class ConsoleSessions {
     Object.assign(session, state);
     const oldSaved = this.saved.get(old);
     // An old session never stored needs no deleting; one that replaced another passes that on.
-    const replaces = oldSaved?.state !== undefined ? old.id : oldSaved?.replaces;
+    const replaces = oldSaved?.state !== undefined && !oldSaved.rowless ? old.id : oldSaved?.replaces;
     this.saved.set(session, { lastSeenAt: session.lastSeenAt, ...(replaces ? { replaces } : {}) });
     this.saved.delete(old);
     return session;
@@ -157,7 +186,7 @@ export class ConsoleSessions {
       await this.vault.save(session.id, this.stored(session, now), saved.replaces);
       this.saved.set(session, { state, lastSeenAt: now });
       await this.sweepNowAndThen(now);
-    } else if (now - saved.lastSeenAt >= this.touchIntervalMs) {
+    } else if (!saved.rowless && now - saved.lastSeenAt >= this.touchIntervalMs) {
       await this.vault.touch(session.id, new Date(now));
       saved.lastSeenAt = now;
     }

@@ -8,7 +8,7 @@
 // credential is refused by the API too (CredentialResolver asks `holdsCredential` for console
 // credentials), on every process at once, as the row is the only thing that vouches for it.
 
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { buildConsoleSignOutEvent } from "../audit/buildConsoleLoginEvent.ts";
 import type { Sealer } from "../auth/sealing/Sealer.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
@@ -53,10 +53,23 @@ function decodeState<S>(text: string): S {
 }
 
 export class ConsoleSessionVault {
+  private readonly anonymousKey: Buffer;
+
   constructor(
     private readonly store: Store,
     private readonly sealer: Sealer,
-  ) {}
+  ) {
+    this.anonymousKey = sealer.deriveKey("console-anonymous-csrf");
+  }
+
+  /**
+   * The CSRF token of a session that has no row yet (a sign-in form shown): an HMAC of its id
+   * under a key derived from the master key, so every worker and node derives the same token and
+   * showing a page writes nothing.
+   */
+  anonymousCsrfToken(id: string): string {
+    return createHmac("sha256", this.anonymousKey).update(id).digest("base64url");
+  }
 
   async load<S>(id: string): Promise<StoredConsoleSession<S> | undefined> {
     const row = await this.store.consoleSessions.get(hashSessionId(id));

@@ -43,10 +43,13 @@ async function withSessions(
 test("a signed-in session ends after the idle timeout, restarted by each use, and at the credential's expiry", () =>
   withSessions(60_000, async (sessions, clock) => {
     const anonymous = sessions.create();
+    anonymous.flash = { kind: "error", text: "stored, so there is a row to replace" };
     await sessions.save(anonymous);
     const signed = sessions.rotate(anonymous, { credential: credential(12 * 3600_000) });
     await sessions.save(signed);
-    assert.equal(await sessions.get(anonymous.id), undefined, "the pre-sign-in id is dead");
+    const before = await sessions.get(anonymous.id);
+    assert.equal(before?.credential, undefined, "the pre-sign-in id holds no credential");
+    assert.equal(before?.flash, undefined, "nor what it held before: its row is gone");
     for (clock.now = 50_000; clock.now < 12 * 3600_000; clock.now += 50_000) {
       const s = await sessions.get(signed.id);
       assert.ok(s, `alive at ${clock.now}`);
@@ -75,8 +78,38 @@ test("an anonymous session lasts fifteen minutes; ending a session forgets it", 
     assert.equal(await store.consoleSessions.get(hashSessionId(a.id)), undefined, "its row is gone");
     const b = sessions.create();
     await sessions.save(b);
+    b.flash = { kind: "info", text: "held in its row" };
+    await sessions.save(b);
     await sessions.end(b, { sourceIp: "127.0.0.1", userAgent: "test" });
-    assert.equal(await sessions.get(b.id), undefined);
+    assert.equal((await sessions.get(b.id))?.flash, undefined, "what it held is forgotten");
+  }));
+
+test("showing the sign-in form writes nothing; an anonymous id is good only as issued, for fifteen minutes", () =>
+  withSessions(3600_000, async (sessions, clock, store) => {
+    // Counted by sweeping everything (a date past every expiry): the store has no row count.
+    const end = new Date("9999-12-31T00:00:00Z");
+    const rows = () => store.consoleSessions.deleteExpired(end, end);
+    for (let i = 0; i < 100; i++) await sessions.save(sessions.create());
+    const a = sessions.create();
+    await sessions.save(a);
+    assert.equal(await rows(), 0, "a hundred anonymous sessions, not one row");
+    // Another process knows it by its id alone, with the same CSRF token.
+    clock.now = 14 * 60_000;
+    const again = await sessions.get(a.id);
+    assert.equal(again?.csrfToken, a.csrfToken);
+    assert.ok(again && csrfTokenMatches(again, a.csrfToken));
+    // A forged id (made-up time, or any other shape) is no session, and so has no token.
+    const [, , random] = a.id.split(".");
+    assert.equal(await sessions.get(`a.${(clock.now + 3600_000).toString(36)}.${random}`), undefined);
+    assert.equal(await sessions.get(`a.${clock.now.toString(36)}.short`), undefined);
+    assert.equal(await sessions.get("not-an-id"), undefined);
+    clock.now = 15 * 60_000;
+    assert.equal(await sessions.get(a.id), undefined, "fifteen minutes on, it has ended");
+    // Holding something (a flash after a failed sign-in) is what makes a row.
+    const b = sessions.create();
+    b.flash = { kind: "error", text: "Your authentication information is incorrect." };
+    await sessions.save(b);
+    assert.equal(await rows(), 1);
   }));
 
 test("the store holds a hash of the id and sealed state; an unchanged session's idle clock is written once a minute at most", () =>

@@ -3,7 +3,7 @@
 // Pure: no fs, no env; the caller loads the key (see parseMasterKey) and may pass randomness.
 // Must not import anything but node:crypto and src/domain.
 
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
 const VERSION = 1;
 const STRING_PREFIX = "v1.";
@@ -33,6 +33,16 @@ export class Sealer {
     // Own copy: a caller zeroing or reusing its buffer must not change (or expose) ours.
     this.#key = Buffer.from(masterKey);
     this.#random = random;
+  }
+
+  /**
+   * A 32-byte key for one purpose (`context`), derived from the master key with HKDF-SHA256: the
+   * same on every process that holds the master key, useless for any other purpose.
+   */
+  deriveKey(context: string): Buffer {
+    return Buffer.from(
+      hkdfSync("sha256", this.#key, Buffer.alloc(0), `portcullis:derived:${context}`, KEY_BYTES),
+    );
   }
 
   /** Seals to a compact string: `v1.` + base64url(iv | tag | ciphertext). */
