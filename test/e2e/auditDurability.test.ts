@@ -26,9 +26,7 @@ function countEvents(dataDir: string, eventName: string): number {
 
 test("a change's audit record is in the data file before its response arrives", async () => {
   // A flush interval far longer than the test: only the change's own transaction can have written it.
-  const server = await startTestServer({
-    config: { auditQueue: { intervalMs: 3_600_000, eagerHandover: false } },
-  });
+  const server = await startTestServer({ config: { auditQueue: { intervalMs: 3_600_000 } } });
   try {
     const iam = iamClient(server.url, ROOT_KEY);
     for (let i = 0; i < 5; i++) {
