@@ -75,10 +75,7 @@ export async function startNodeTarget(
   name: "portcullis" | "bare",
   options: { dataDir?: string; extraArgs?: string[] } = {},
 ): Promise<Target> {
-  // The V8 setting `npm start` runs the server with (a young generation large enough that a
-  // request's garbage dies there); the bare server gets it too, so both run alike.
-  const nodeArgs = ["--max-semi-space-size=64", ...(options.extraArgs ?? [])];
-  const [cmd, ...args] = pinned(0, [process.execPath, ...nodeArgs, BUNDLE, name]);
+  const [cmd, ...args] = pinned(0, [process.execPath, ...(options.extraArgs ?? []), BUNDLE, name]);
   const child = spawn(cmd as string, args, {
     env: {
       ...process.env,
