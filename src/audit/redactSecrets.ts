@@ -10,6 +10,7 @@ import { stsModel } from "../generated/sts/stsModel.ts";
 
 /** Secrets the models do not mark sensitive. */
 const UNMARKED_SECRETS = [
+  "SessionToken",
   "Password",
   "NewPassword",
   "OldPassword",
