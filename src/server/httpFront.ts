@@ -11,6 +11,7 @@ import { RouteNotFound } from "../domain/errors/transportErrors.ts";
 import { iamModel } from "../generated/iam/iamModel.ts";
 import { serializeErrorResponse } from "../protocol/serializeErrorResponse.ts";
 import type { AwsRequest, AwsResponse } from "./AwsRequestHandler.ts";
+import { ResponseCoalescer } from "./ResponseCoalescer.ts";
 import { answerClientError, type TransportLimits } from "./transportLimits.ts";
 
 /** A mounted handler: framework-neutral, given the request, its response and the body read so far. */
@@ -87,6 +88,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | "t
 export function createHttpFront(options: HttpFrontOptions): { server: http.Server; closing(): void } {
   const { limits, mounts } = options;
   let closing = false;
+  const coalescer = new ResponseCoalescer(options.onError);
 
   const serveAws = async (
     req: http.IncomingMessage,
@@ -103,12 +105,15 @@ export function createHttpFront(options: HttpFrontOptions): { server: http.Serve
       body,
       sourceIp: req.socket.remoteAddress ?? "",
     });
-    res.writeHead(result.status, {
-      "content-type": "text/xml",
-      "content-length": Buffer.byteLength(result.body),
-      "x-amzn-RequestId": result.requestId,
+    coalescer.hold(() => {
+      if (res.destroyed) return;
+      res.writeHead(result.status, {
+        "content-type": "text/xml",
+        "content-length": Buffer.byteLength(result.body),
+        "x-amzn-RequestId": result.requestId,
+      });
+      res.end(result.body);
     });
-    res.end(result.body);
   };
 
   const dispatch = async (req: http.IncomingMessage, res: http.ServerResponse) => {
