@@ -411,11 +411,7 @@ function checkResourceFormat(r: string): string | undefined {
   const parts = r.split(":");
   if (parts[0] !== "arn") return `Resource ${r} must be in ARN format or "*".`;
   const partition = parts[1] ?? "";
-  if (
-    !PARTITIONS.has(partition) &&
-    !partition.includes("*") &&
-    !partition.includes("?")
-  ) {
+  if (!PARTITIONS.has(partition) && !partition.includes("*") && !partition.includes("?")) {
     const seg = (i: number) => (parts[i] === undefined || (parts[i] === "" && i === 2) ? "*" : parts[i]);
     return `Partition "${partition}" is not valid for resource "arn:${partition}:${seg(2)}:${seg(3)}:${seg(4)}:${parts.length > 5 ? parts.slice(5).join(":") : "*"}".`;
   }
