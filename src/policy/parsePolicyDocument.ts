@@ -412,6 +412,8 @@ function checkResourceFormat(r: string): string | undefined {
   if (parts[0] !== "arn") return `Resource ${r} must be in ARN format or "*".`;
   const partition = parts[1] ?? "";
   if (!PARTITIONS.has(partition) && !partition.includes("*") && !partition.includes("?")) {
+    // A full ARN is quoted as written (observed); AWS wording unconfirmed for the "*" filling
+    // of a short one.
     const seg = (i: number) => (parts[i] === undefined || (parts[i] === "" && i === 2) ? "*" : parts[i]);
     return `Partition "${partition}" is not valid for resource "arn:${partition}:${seg(2)}:${seg(3)}:${seg(4)}:${parts.length > 5 ? parts.slice(5).join(":") : "*"}".`;
   }
