@@ -41,6 +41,7 @@ const IAM_RESOURCE_PREFIXES = [
 export const SERVICE_ARN_RULES: Readonly<Record<string, ServiceArnRule>> = {
   iam: {
     regionMessage: "IAM resource {resource} cannot contain region information.",
+    // AWS wording unconfirmed (the list and its order; the rule itself is AWS's).
     resourceTypes: {
       exact: ["*", "root"],
       prefixes: IAM_RESOURCE_PREFIXES,

@@ -71,16 +71,12 @@ const STATEMENT_ELEMENTS = new Set([
   "Condition",
 ]);
 const PRINCIPAL_TYPES = new Set(["AWS", "Service", "Federated", "CanonicalUser"]);
-const PARTITIONS = new Set([
-  "aws",
-  "aws-cn",
-  "aws-us-gov",
-  "aws-iso",
-  "aws-iso-b",
-  "aws-iso-e",
-  "aws-iso-f",
-  "aws-eusc",
-]);
+/**
+ * The partitions a resource ARN may name: only the one the account lives in. AWS refuses the
+ * others on write ("Partition "aws" is not valid for resource …" in China and GovCloud accounts;
+ * an unexpanded "${ARN_PARTITION}" likewise), and Portcullis's accounts are in "aws".
+ */
+const PARTITIONS: ReadonlySet<string> = new Set(["aws"]);
 /** Kinds whose statements name no principal (the principal is whoever the policy is attached to). */
 const PRINCIPAL_LESS: ReadonlySet<PolicyKind> = new Set(["identity", "boundary", "session", "scp"]);
 
@@ -415,12 +411,9 @@ function checkResourceFormat(r: string): string | undefined {
   const parts = r.split(":");
   if (parts[0] !== "arn") return `Resource ${r} must be in ARN format or "*".`;
   const partition = parts[1] ?? "";
-  if (
-    !PARTITIONS.has(partition) &&
-    !partition.includes("*") &&
-    !partition.includes("?") &&
-    !partition.includes("${")
-  ) {
+  if (!PARTITIONS.has(partition) && !partition.includes("*") && !partition.includes("?")) {
+    // A full ARN is quoted as written (observed); AWS wording unconfirmed for the "*" filling
+    // of a short one.
     const seg = (i: number) => (parts[i] === undefined || (parts[i] === "" && i === 2) ? "*" : parts[i]);
     return `Partition "${partition}" is not valid for resource "arn:${partition}:${seg(2)}:${seg(3)}:${seg(4)}:${parts.length > 5 ? parts.slice(5).join(":") : "*"}".`;
   }

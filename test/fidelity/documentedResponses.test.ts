@@ -1,32 +1,39 @@
 // Differential test of response shapes: replays happyPaths.json (one step per implemented
-// operation) against a real server with raw SigV4-signed Query requests, and compares the set of
-// XML element paths of each answer with the set in AWS's documented example response
+// operation; some twice, in another state) against a real server through the AWS SDK v3 (each step's flat Query form becomes the
+// input of the SDK command of that name; the raw XML is read before the SDK parses it), and
+// compares the set of XML element paths of each answer with the set in AWS's documented example response
 // (documentedResponses.json). No element the documentation never shows may appear; each
 // documented element must appear unless the data marks it optional (the happy path has no data
-// for it). Operations AWS documents no example for are listed there with the reason. The two
+// for it), and an element the data lists as `present` must appear even when it is empty. Operations AWS documents no example for are listed there with the reason. The two
 // token-authenticated calls get a token from a loopback OIDC issuer and an assertion from a test
-// SAML IdP; without openssl the IdP cannot make its certificate, and the SAML steps say skipped.
+// SAML IdP (the SDK sends those two unsigned, as AWS expects); without openssl the IdP cannot
+// make its certificate, and the SAML steps say skipped.
 
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import type { IAMClient } from "@aws-sdk/client-iam";
+import type { STSClient } from "@aws-sdk/client-sts";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import * as OTPAuth from "otpauth";
 import { encodeAuthorizationMessage } from "../../src/auth/session/AuthorizationMessage.ts";
 import { operationRegistry } from "../../src/operations/operationRegistry.ts";
 import { sampleAuthorizationMessage } from "../support/authorizationMessages.ts";
-import { type Credentials, signedQuery } from "../support/awsClients.ts";
+import { type Credentials, iamClient, stsClient } from "../support/awsClients.ts";
 import { selfSigned } from "../support/certificates.ts";
 import { startTestIssuer, type TestIssuer } from "../support/oidcIssuer.ts";
 import { hasOpenssl, TestSamlIdp } from "../support/samlIdp.ts";
+import { sendAsQuery } from "../support/sdkQuery.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
 interface Documented {
   source?: string;
   elements?: string[];
   optional?: string[];
+  /** Elements AWS sends even when they hold nothing (an empty list). */
+  present?: string[];
   noExample?: string;
 }
 interface Step {
@@ -34,7 +41,7 @@ interface Step {
   service?: "iam" | "sts";
   as?: string;
   retryWhile?: string;
-  /** Sent without a signature, as the SDKs send the token-authenticated calls. */
+  /** A token-authenticated call: the SDK sends it without a signature. */
   unsigned?: boolean;
 }
 
@@ -46,19 +53,9 @@ const documented = (
 ).operations;
 const { steps } = JSON.parse(fs.readFileSync(join(here, "happyPaths.json"), "utf8")) as { steps: Step[] };
 
-const API_VERSION = { iam: "2010-05-08", sts: "2011-06-15" } as const;
 const NO_OPENSSL = hasOpenssl()
   ? false
   : "openssl is not installed: the test SAML IdP cannot make its certificate";
-
-async function unsignedQuery(url: string, form: Record<string, string>) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
-    body: new URLSearchParams(form).toString(),
-  });
-  return { status: response.status, body: await response.text() };
-}
 
 /** Every element path below the root, ResponseMetadata left out; text values by element name. */
 function elementPaths(xml: string): { paths: Set<string>; values: Map<string, string> } {
@@ -108,7 +105,18 @@ describe("responses match AWS's documented examples", () => {
     webIdentityToken = await issuer.sign();
     if (!NO_OPENSSL) idp = await TestSamlIdp.create("https://idp.example.com/metadata");
   });
+  const clients = new Map<string, IAMClient | STSClient>();
+  const clientFor = (service: "iam" | "sts", credentials: Credentials) => {
+    const key = `${service} ${credentials.accessKeyId}`;
+    let client = clients.get(key);
+    if (!client) {
+      client = (service === "sts" ? stsClient : iamClient)(server.url, credentials);
+      clients.set(key, client);
+    }
+    return client;
+  };
   after(async () => {
+    for (const client of clients.values()) client.destroy();
     await server?.stop();
     await issuer?.stop();
   });
@@ -175,12 +183,12 @@ describe("responses match AWS's documented examples", () => {
       const doc = documented[name];
       assert.ok(doc && !doc.noExample, `${name} has no documented example`);
       const service = step.service ?? "iam";
-      const form: Record<string, string> = { Version: API_VERSION[service] };
+      const form: Record<string, string> = {};
       for (const [k, v] of Object.entries(step.request)) form[k] = fill(v);
       const credentials = step.as ? users.get(step.as) : ROOT_KEY;
       assert.ok(credentials, `no access key captured for ${step.as}`);
-      const send = () =>
-        step.unsigned ? unsignedQuery(server.url, form) : signedQuery(server.url, credentials, service, form);
+      const client = clientFor(service, credentials);
+      const send = () => sendAsQuery(client, form);
       let res = await send();
       for (let i = 0; step.retryWhile && res.body.includes(step.retryWhile) && i < 50; i++) {
         await new Promise((r) => setTimeout(r, 100));
@@ -203,6 +211,8 @@ describe("responses match AWS's documented examples", () => {
         (p) => !paths.has(p) && !optional.has(p) && ![...optional].some((o) => o.startsWith(`${p}/`)),
       );
       assert.deepEqual(missing, [], `${name} lacks documented elements`);
+      const absent = (doc.present ?? []).filter((p) => !paths.has(p));
+      assert.deepEqual(absent, [], `${name} leaves out elements AWS sends even when empty`);
     });
   }
 });
