@@ -168,6 +168,33 @@ describe("what the trust policy and the request decide", () => {
     );
   });
 
+  test("aws:FederatedProvider in the trust policy is the provider's ARN", async () => {
+    const byProvider = (arn: string) =>
+      JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Federated: `arn:aws:iam::${A}:oidc-provider/${issuer.host}` },
+            Action: "sts:AssumeRoleWithWebIdentity",
+            Condition: { StringEquals: { "aws:FederatedProvider": arn } },
+          },
+        ],
+      });
+    const ours = await roleWith(
+      "ci-by-provider",
+      byProvider(`arn:aws:iam::${A}:oidc-provider/${issuer.host}`),
+      listUsersOnly,
+    );
+    await assume(ours, await issuer.sign());
+    const theirs = await roleWith(
+      "ci-other-provider",
+      byProvider(`arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`),
+      listUsersOnly,
+    );
+    await expectAwsError(assume(theirs, await issuer.sign()), "AccessDenied", 403);
+  });
+
   test("a session policy narrows the session to what both it and the role allow; a malformed one is refused", async () => {
     const both = {
       Version: "2012-10-17",
