@@ -288,6 +288,44 @@ describe("AssumeRoleWithSAML", { skip }, () => {
     }
   });
 
+  test("PrincipalTag attributes follow AWS's session-tag rules: at most 50, valid keys and values, no key twice", async () => {
+    const tag = (key: string) => `https://aws.amazon.com/SAML/Attributes/PrincipalTag:${key}`;
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [tag(`k${i}`), ["v"]]));
+    await expectAwsError(
+      assume({ attributes: many }),
+      "IDPRejectedClaim",
+      403,
+      "More than 50 session tags are passed.",
+    );
+    await expectAwsError(assume({ attributes: { [tag("bad!key")]: ["v"] } }), "IDPRejectedClaim", 403);
+    await expectAwsError(
+      assume({ attributes: { [tag("team")]: ["x".repeat(257)] } }),
+      "IDPRejectedClaim",
+      403,
+    );
+    await expectAwsError(
+      assume({ attributes: { [tag("team")]: ["a"], [tag("TEAM")]: ["b"] } }),
+      "IDPRejectedClaim",
+      403,
+    );
+    await expectAwsError(
+      assume({
+        attributes: {
+          [tag("team")]: ["a"],
+          "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys": ["project"],
+        },
+      }),
+      "IDPRejectedClaim",
+      403,
+      "The transitive tag key project is not one of the session tags.",
+    );
+    // Fifty, and a transitive one among them, pass.
+    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [tag(`k${i}`), ["v"]]));
+    await assume({
+      attributes: { ...fifty, "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys": ["k1"] },
+    });
+  });
+
   test("a malformed session policy is MalformedPolicyDocument", async () => {
     await expectAwsError(
       sts().send(

@@ -151,6 +151,27 @@ describe("a valid token", () => {
     };
     const taggable = await roleWith("ci-tagged", trust(issuer.host, ["sts:TagSession"]), byTag);
     await iamClient(server.url, sessionOf(await assume(taggable, tagged))).send(new ListUsersCommand({}));
+    // AWS's session-tag rules hold for the claim: at most 50 tags, transitive keys among them.
+    const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, ["v"]]));
+    await expectAwsError(
+      assume(taggable, await issuer.sign({ "https://aws.amazon.com/tags": { principal_tags: tooMany } })),
+      "IDPRejectedClaim",
+      403,
+      "More than 50 session tags are passed.",
+    );
+    await expectAwsError(
+      assume(
+        taggable,
+        await issuer.sign({
+          "https://aws.amazon.com/tags": {
+            principal_tags: { team: ["red"] },
+            transitive_tag_keys: ["project"],
+          },
+        }),
+      ),
+      "IDPRejectedClaim",
+      403,
+    );
   });
 });
 
