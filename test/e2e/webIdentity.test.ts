@@ -332,6 +332,24 @@ describe("refused as AWS refuses", () => {
     );
   });
 
+  test("`nbf` or `iat` more than AWS's five minutes ahead; within them the token is accepted", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expectAwsError(assume(ciRole, await issuer.sign({ nbf: now + 600 })), "InvalidIdentityToken", 400);
+    await expectAwsError(assume(ciRole, await issuer.sign({ iat: now + 600 })), "InvalidIdentityToken", 400);
+    await assume(ciRole, await issuer.sign({ nbf: now + 120, iat: now + 120 }));
+  });
+
+  test("no `aud`: the `azp` must be one of the provider's client ids", async () => {
+    const out = await assume(ciRole, await issuer.sign({ aud: undefined, azp: "sts.amazonaws.com" }));
+    assert.equal(out.Audience, "sts.amazonaws.com");
+    await expectAwsError(
+      assume(ciRole, await issuer.sign({ aud: undefined, azp: "someone-else" })),
+      "InvalidIdentityToken",
+      400,
+      "Incorrect token audience",
+    );
+  });
+
   test("a `sub` the trust policy does not allow", async () => {
     await expectAwsError(
       assume(ciRole, await issuer.sign({ sub: "repo:acme/app:pull_request" })),
