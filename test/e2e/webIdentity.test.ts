@@ -216,6 +216,40 @@ describe("what the trust policy and the request decide", () => {
     await expectAwsError(assume(theirs, await issuer.sign()), "AccessDenied", 403);
   });
 
+  test("the session's own requests carry aws:FederatedProvider, the provider's ARN", async () => {
+    const byProvider = (arn: string) => ({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "iam:ListUsers",
+          Resource: "*",
+          Condition: { StringEquals: { "aws:FederatedProvider": arn } },
+        },
+      ],
+    });
+    const ours = await roleWith(
+      "ci-session-provider",
+      trust(issuer.host),
+      byProvider(`arn:aws:iam::${A}:oidc-provider/${issuer.host}`),
+    );
+    await iamClient(server.url, sessionOf(await assume(ours, await issuer.sign()))).send(
+      new ListUsersCommand({}),
+    );
+    const theirs = await roleWith(
+      "ci-session-other",
+      trust(issuer.host),
+      byProvider(`arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`),
+    );
+    await expectAwsError(
+      iamClient(server.url, sessionOf(await assume(theirs, await issuer.sign()))).send(
+        new ListUsersCommand({}),
+      ),
+      "AccessDenied",
+      403,
+    );
+  });
+
   test("a session policy narrows the session to what both it and the role allow; a malformed one is refused", async () => {
     const both = {
       Version: "2012-10-17",
