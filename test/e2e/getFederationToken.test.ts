@@ -45,6 +45,10 @@ const USER_POLICY = JSON.stringify({
     { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "*" },
   ],
 });
+const ALLOW_ALL = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+});
 const SESSION_POLICY = JSON.stringify({
   Version: "2012-10-17",
   Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "sqs:SendMessage"], Resource: "*" }],
@@ -88,10 +92,7 @@ describe("GetFederationToken", () => {
     const out = await stsClient(running.server.url, userKey).send(
       new GetFederationTokenCommand({
         Name: "carol",
-        Policy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-        }),
+        Policy: ALLOW_ALL,
       }),
     );
     const session = sessionOf(out);
@@ -154,10 +155,7 @@ describe("GetFederationToken", () => {
       new PutUserPolicyCommand({
         UserName: "mfa-owner",
         PolicyName: "all",
-        PolicyDocument: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-        }),
+        PolicyDocument: ALLOW_ALL,
       }),
     );
     // The user's own key can (so the refusals below are the session's, not the policies').
@@ -172,10 +170,7 @@ describe("GetFederationToken", () => {
     const out = await stsClient(running.server.url, admin).send(
       new GetFederationTokenCommand({
         Name: "mfa-owner-fed",
-        Policy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-        }),
+        Policy: ALLOW_ALL,
       }),
     );
     const federated = iamClient(running.server.url, sessionOf(out));
