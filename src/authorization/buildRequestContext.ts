@@ -78,6 +78,7 @@ export function buildRequestContext(
   if (session) {
     for (const tag of session.tags) ctx[`aws:PrincipalTag/${tag.Key}`] = tag.Value;
     if (session.sourceIdentity !== undefined) ctx["aws:SourceIdentity"] = session.sourceIdentity;
+    if (session.federatedProvider !== undefined) ctx["aws:FederatedProvider"] = session.federatedProvider;
   }
   if (resourceTags) {
     for (const tag of resourceTags) {

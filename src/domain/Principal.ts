@@ -52,6 +52,11 @@ export interface RoleSession {
   readonly transitiveTagKeys: readonly string[];
   /** Opened by a role session (role chaining), which caps its duration at one hour. */
   readonly chained: boolean;
+  /**
+   * The OIDC provider that vouched for the session's web identity (AssumeRoleWithWebIdentity):
+   * AWS's aws:FederatedProvider in the session's own requests.
+   */
+  readonly federatedProvider?: string;
 }
 
 /**

@@ -150,6 +150,9 @@ export class CredentialResolver {
             tags: Object.entries(session.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
             transitiveTagKeys: session.transitiveTagKeys ?? [],
             chained: session.chained === 1,
+            ...(session.federatedProvider !== undefined
+              ? { federatedProvider: session.federatedProvider }
+              : {}),
           },
           credential,
         ),

@@ -1,5 +1,6 @@
-// Property tests over the SAML parsers: garbled base64, garbled XML, and random edits of a
-// validly signed response give nothing but the documented errors (InvalidIdentityToken,
+// Property tests over the SAML parsers: garbled base64, garbled XML, random edits of a validly
+// signed response, and signed assertions with random AWS attributes (read as AssumeRoleWithSAML
+// reads them) give nothing but the documented errors (InvalidIdentityToken,
 // ExpiredTokenException, IDPRejectedClaim; InvalidInput for metadata), never a crash, and each
 // answer comes quickly (no hang on hostile input).
 
@@ -9,10 +10,14 @@ import fc from "fast-check";
 import { parseSamlMetadata } from "../../src/auth/saml/parseSamlMetadata.ts";
 import { verifySamlResponse } from "../../src/auth/saml/verifySamlResponse.ts";
 import { AwsError } from "../../src/domain/errors/AwsError.ts";
+import type { SamlProvider } from "../../src/domain/SamlProvider.ts";
+import { assertRolePaired, samlSessionClaims } from "../../src/operations/sts/samlSessionClaims.ts";
 import { hasOpenssl, SIGN_IN_URL, TestSamlIdp } from "../support/samlIdp.ts";
 
 const skip = hasOpenssl() ? false : "openssl is not installed: the test IdP cannot make its certificate";
 const SAML_ERRORS = new Set(["InvalidIdentityToken", "ExpiredTokenException", "IDPRejectedClaim"]);
+// AssumeRoleWithSAML's own refusal of a Role attribute that does not pair this role and provider.
+const SESSION_ERRORS = new Set([...SAML_ERRORS, "AccessDenied"]);
 const PER_INPUT_MS = 2_000;
 
 function outcome(run: () => unknown, allowed: ReadonlySet<string>): string {
@@ -125,6 +130,43 @@ describe("SAML parsers under hostile input", { skip }, () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  test("validly signed assertions with random AWS attributes: a session's claims or a documented error", () => {
+    const ATTR = "https://aws.amazon.com/SAML/Attributes/";
+    const name = fc.oneof(
+      fc.constantFrom(
+        `${ATTR}Role`,
+        `${ATTR}RoleSessionName`,
+        `${ATTR}SessionDuration`,
+        `${ATTR}SourceIdentity`,
+        `${ATTR}TransitiveTagKeys`,
+        `${ATTR}PrincipalTag:team`,
+        `${ATTR}PrincipalTag:TEAM`,
+        "urn:oid:2.5.4.3",
+      ),
+      fc.string({ maxLength: 20 }).map((k) => `${ATTR}PrincipalTag:${k}`),
+      fc.string({ maxLength: 20 }),
+    );
+    const provider = { accountId: "111122223333", name: "Corp" } as unknown as SamlProvider;
+    const outcomes = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.dictionary(name, fc.array(fc.string({ maxLength: 70 }), { maxLength: 3 }), { maxKeys: 8 }),
+        (attributes) => {
+          const xml = idp?.responseXml({ roles: ["r,p"], attributes }) ?? "";
+          const result = outcome(() => {
+            const assertion = verifySamlResponse(Buffer.from(xml).toString("base64"), expected());
+            assertRolePaired(assertion, "r", "p");
+            samlSessionClaims(assertion, provider);
+          }, SESSION_ERRORS);
+          outcomes.add(result);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // Not vacuous: some random attribute sets make a session, some are refused.
+    assert.ok(outcomes.has("accepted") && outcomes.size > 1, [...outcomes].join(", "));
   });
 
   test("random metadata documents are refused with InvalidInput only", () => {

@@ -3,9 +3,13 @@
 // gets a role session whose calls are decided on the role's policies; refused: unsigned, signed
 // by another key, signature wrapping (a second unsigned assertion beside the signed one; the
 // signed assertion moved under an unsigned wrapper), a comment injected into the NameID, wrong
-// audience or recipient, expired, replayed, a role attribute naming another provider.
+// audience or recipient, expired, replayed, a role attribute naming another provider, a failed
+// status (IDPRejectedClaim), a malformed session policy. Also: urn:amazon:webservices and the
+// operator's --saml-audience, DurationSeconds against the role's maximum and SessionNotOnOrAfter,
+// the NameQualifier formula, sts:RoleSessionName and PrincipalTag attributes in the decisions.
 
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
 import {
   AttachRolePolicyCommand,
@@ -13,6 +17,7 @@ import {
   CreateSAMLProviderCommand,
   GetRoleCommand,
   ListUsersCommand,
+  PutRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { AssumeRoleWithSAMLCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { AWS_CLI_MISSING, awsCliAvailable, awsCliJson } from "../support/awsCli.ts";
@@ -25,7 +30,7 @@ import {
   signElement,
   TestSamlIdp,
 } from "../support/samlIdp.ts";
-import { TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
+import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
 import { useTestServer } from "../support/useTestServer.ts";
 
 const skip = hasOpenssl() ? false : "openssl is not installed: the test IdP cannot make its certificate";
@@ -267,6 +272,158 @@ describe("AssumeRoleWithSAML", { skip }, () => {
     await assume({ roles: [`${PROVIDER_ARN},${ROLE_ARN}`] });
   });
 
+  test("urn:amazon:webservices is an audience AWS accepts; an operator's sign-in URL is not, unless configured", async () => {
+    await assume({ audience: "urn:amazon:webservices" });
+    await expectAwsError(
+      assume({ audience: "https://sso.corp.example/saml", recipient: "https://sso.corp.example/saml" }),
+      "InvalidIdentityToken",
+      400,
+    );
+  });
+
+  test("a response whose status is not Success is IDPRejectedClaim, signed or not", async () => {
+    const failed = "urn:oasis:names:tc:SAML:2.0:status:Responder";
+    for (const sign of ["response", "assertion"] as const) {
+      await expectAwsError(assume({ sign, status: failed }), "IDPRejectedClaim", 403);
+    }
+  });
+
+  test("PrincipalTag attributes follow AWS's session-tag rules: at most 50, valid keys and values, no key twice", async () => {
+    const tag = (key: string) => `https://aws.amazon.com/SAML/Attributes/PrincipalTag:${key}`;
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [tag(`k${i}`), ["v"]]));
+    await expectAwsError(
+      assume({ attributes: many }),
+      "IDPRejectedClaim",
+      403,
+      "More than 50 session tags are passed.",
+    );
+    await expectAwsError(assume({ attributes: { [tag("bad!key")]: ["v"] } }), "IDPRejectedClaim", 403);
+    await expectAwsError(
+      assume({ attributes: { [tag("team")]: ["x".repeat(257)] } }),
+      "IDPRejectedClaim",
+      403,
+    );
+    await expectAwsError(
+      assume({ attributes: { [tag("team")]: ["a"], [tag("TEAM")]: ["b"] } }),
+      "IDPRejectedClaim",
+      403,
+    );
+    await expectAwsError(
+      assume({
+        attributes: {
+          [tag("team")]: ["a"],
+          "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys": ["project"],
+        },
+      }),
+      "IDPRejectedClaim",
+      403,
+      "The transitive tag key project is not one of the session tags.",
+    );
+    // Fifty, and a transitive one among them, pass.
+    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [tag(`k${i}`), ["v"]]));
+    await assume({
+      attributes: { ...fifty, "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys": ["k1"] },
+    });
+  });
+
+  test("a malformed session policy is MalformedPolicyDocument", async () => {
+    await expectAwsError(
+      sts().send(
+        new AssumeRoleWithSAMLCommand({
+          RoleArn: ROLE_ARN,
+          PrincipalArn: PROVIDER_ARN,
+          SAMLAssertion: idp.response({ roles: [ROLE_PAIR] }),
+          Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}',
+        }),
+      ),
+      "MalformedPolicyDocument",
+      400,
+    );
+  });
+
+  test("DurationSeconds stays within the role's maximum, and the IdP's SessionNotOnOrAfter ends the session sooner", async () => {
+    const send = (o: AssertionOptions, DurationSeconds?: number) =>
+      sts().send(
+        new AssumeRoleWithSAMLCommand({
+          RoleArn: ROLE_ARN,
+          PrincipalArn: PROVIDER_ARN,
+          SAMLAssertion: idp.response({ roles: [ROLE_PAIR], ...o }),
+          ...(DurationSeconds !== undefined ? { DurationSeconds } : {}),
+        }),
+      );
+    await expectAwsError(
+      send({}, 7200),
+      "ValidationError",
+      400,
+      "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
+    );
+    const before = Date.now();
+    const out = await send({ sessionNotOnOrAfter: new Date(before + 20 * 60_000) }, 3600);
+    const lasts = (out.Credentials?.Expiration?.getTime() ?? 0) - before;
+    assert.ok(lasts > 19 * 60_000 && lasts <= 20 * 60_000 + 1000, `lasts ${lasts} ms`);
+  });
+
+  test("the NameQualifier is AWS's hash of issuer, account and provider name", async () => {
+    const out = await assume({});
+    const expected = createHash("sha1")
+      .update(`https://idp.example.com/metadata${TEST_ACCOUNT_ID}/Corp`)
+      .digest("base64");
+    assert.equal(out.NameQualifier, expected);
+  });
+
+  test("sts:RoleSessionName and the PrincipalTag attributes reach the trust policy and the session", async () => {
+    const roleArn = `arn:aws:iam::${TEST_ACCOUNT_ID}:role/SamlTeam`;
+    const trust = JSON.parse(TRUST);
+    trust.Statement[0].Condition.StringLike = { "sts:RoleSessionName": "alice*" };
+    await running.iam.send(
+      new CreateRoleCommand({ RoleName: "SamlTeam", AssumeRolePolicyDocument: JSON.stringify(trust) }),
+    );
+    await running.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: "SamlTeam",
+        PolicyName: "blue-only",
+        PolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Action: "iam:ListUsers",
+              Resource: "*",
+              Condition: { StringEquals: { "aws:PrincipalTag/team": "blue" } },
+            },
+          ],
+        }),
+      }),
+    );
+    const session = async (sessionName: string, team: string) => {
+      const out = await assume(
+        {
+          roles: [`${roleArn},${PROVIDER_ARN}`],
+          sessionName,
+          attributes: { "https://aws.amazon.com/SAML/Attributes/PrincipalTag:team": [team] },
+        },
+        { RoleArn: roleArn },
+      );
+      return {
+        accessKeyId: out.Credentials?.AccessKeyId ?? "",
+        secretAccessKey: out.Credentials?.SecretAccessKey ?? "",
+        sessionToken: out.Credentials?.SessionToken ?? "",
+      };
+    };
+    await iamClient(running.server.url, await session("alice", "blue")).send(new ListUsersCommand({}));
+    await expectAwsError(
+      iamClient(running.server.url, await session("alice", "red")).send(new ListUsersCommand({})),
+      "AccessDenied",
+      403,
+    );
+    await expectAwsError(
+      session("mallory", "blue"),
+      "AccessDenied",
+      403,
+      "Not authorized to perform sts:AssumeRoleWithSAML",
+    );
+  });
+
   test("the AWS CLI gets a role session from a SAML assertion", {
     skip: cliAvailable ? false : AWS_CLI_MISSING,
   }, async () => {
@@ -284,5 +441,41 @@ describe("AssumeRoleWithSAML", { skip }, () => {
     )) as { AssumedRoleUser: { Arn: string }; SubjectType: string };
     assert.equal(parsed.AssumedRoleUser.Arn, `arn:aws:sts::${TEST_ACCOUNT_ID}:assumed-role/SamlReader/alice`);
     assert.equal(parsed.SubjectType, "persistent");
+  });
+});
+
+describe("an operator's own sign-in URL (--saml-audience)", { skip }, () => {
+  const SELF_HOSTED = "https://sso.corp.example/saml";
+  test("is accepted as audience and recipient besides AWS's, and becomes saml:aud", async () => {
+    const server = await startTestServer({ config: { samlAudiences: [SELF_HOSTED] } });
+    try {
+      const idp = await TestSamlIdp.create("https://idp.example.com/metadata");
+      const iam = iamClient(server.url, ROOT_KEY);
+      await iam.send(new CreateSAMLProviderCommand({ Name: "Corp", SAMLMetadataDocument: idp.metadata() }));
+      const trust = JSON.parse(TRUST);
+      trust.Statement[0].Condition.StringEquals["SAML:aud"] = SELF_HOSTED;
+      await iam.send(
+        new CreateRoleCommand({ RoleName: "SamlReader", AssumeRolePolicyDocument: JSON.stringify(trust) }),
+      );
+      const send = (o: AssertionOptions) =>
+        stsClient(server.url, NO_KEYS).send(
+          new AssumeRoleWithSAMLCommand({
+            RoleArn: ROLE_ARN,
+            PrincipalArn: PROVIDER_ARN,
+            SAMLAssertion: idp.response({ roles: [ROLE_PAIR], ...o }),
+          }),
+        );
+      const out = await send({ audience: SELF_HOSTED, recipient: SELF_HOSTED });
+      assert.equal(out.Audience, SELF_HOSTED);
+      // AWS's own recipient is still accepted, but this trust policy wants the operator's as saml:aud.
+      await expectAwsError(send({}), "AccessDenied", 403);
+      await expectAwsError(
+        send({ recipient: "https://elsewhere.example.com/saml" }),
+        "InvalidIdentityToken",
+        400,
+      );
+    } finally {
+      await server.stop();
+    }
   });
 });

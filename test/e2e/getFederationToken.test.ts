@@ -1,13 +1,23 @@
 // End-to-end: GetFederationToken with the AWS SDK v3 — a user's long-term key (or root's, capped at
 // one hour) gets a federated-user session named as AWS names it; the session may call no IAM
-// operation (so not manage the user's MFA either) and, of STS, only GetCallerIdentity; session
+// operation (so not manage the calling user's MFA either: an enabled device survives every
+// attempt, even where both policies allow everything) and, of STS, only GetCallerIdentity; session
 // credentials cannot ask for one. The intersection: the very token the server issued, resolved by
 // the server's credential resolver and policy loader, allows only what both the user's policies
 // and the passed session policy allow, and nothing without a session policy.
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { CreateVirtualMFADeviceCommand, ListUsersCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import {
+  CreateVirtualMFADeviceCommand,
+  DeactivateMFADeviceCommand,
+  DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  ListMFADevicesCommand,
+  ListUsersCommand,
+  PutUserPolicyCommand,
+  ResyncMFADeviceCommand,
+} from "@aws-sdk/client-iam";
 import {
   GetCallerIdentityCommand,
   GetFederationTokenCommand,
@@ -24,6 +34,7 @@ import { createUserWithKey } from "../support/createUserWithKey.ts";
 import { expectAwsError } from "../support/expectRefusal.ts";
 import { ROOT_KEY, TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
 import { useTestServer } from "../support/useTestServer.ts";
+import { VirtualMfaApp } from "../support/virtualMfa.ts";
 
 const running = useTestServer();
 
@@ -33,6 +44,10 @@ const USER_POLICY = JSON.stringify({
     { Effect: "Allow", Action: "sts:GetFederationToken", Resource: "*" },
     { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "*" },
   ],
+});
+const ALLOW_ALL = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
 });
 const SESSION_POLICY = JSON.stringify({
   Version: "2012-10-17",
@@ -77,10 +92,7 @@ describe("GetFederationToken", () => {
     const out = await stsClient(running.server.url, userKey).send(
       new GetFederationTokenCommand({
         Name: "carol",
-        Policy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-        }),
+        Policy: ALLOW_ALL,
       }),
     );
     const session = sessionOf(out);
@@ -135,6 +147,54 @@ describe("GetFederationToken", () => {
     assert.equal(await decide(withPolicy, "sqs:SendMessage"), "ImplicitlyDenied"); // the session only
     const withoutPolicy = await resolve(await sts.send(new GetFederationTokenCommand({ Name: "frank" })));
     assert.equal(await decide(withoutPolicy, "s3:GetObject"), "ImplicitlyDenied"); // no session policy, no permissions
+  });
+
+  test("the session cannot manage the calling user's MFA, even where both policies allow iam:*", async () => {
+    const admin = await createUserWithKey(running.server.url, "mfa-owner");
+    await running.iam.send(
+      new PutUserPolicyCommand({
+        UserName: "mfa-owner",
+        PolicyName: "all",
+        PolicyDocument: ALLOW_ALL,
+      }),
+    );
+    // The user's own key can (so the refusals below are the session's, not the policies').
+    const device = await iamClient(running.server.url, admin).send(
+      new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "mfa-owner" }),
+    );
+    const serial = device.VirtualMFADevice?.SerialNumber ?? "";
+    const app = new VirtualMfaApp(device.VirtualMFADevice?.Base32StringSeed ?? new Uint8Array());
+    await iamClient(running.server.url, admin).send(
+      new EnableMFADeviceCommand({ UserName: "mfa-owner", SerialNumber: serial, ...app.consecutive() }),
+    );
+    const out = await stsClient(running.server.url, admin).send(
+      new GetFederationTokenCommand({
+        Name: "mfa-owner-fed",
+        Policy: ALLOW_ALL,
+      }),
+    );
+    const federated = iamClient(running.server.url, sessionOf(out));
+    const attempts = [
+      new DeactivateMFADeviceCommand({ UserName: "mfa-owner", SerialNumber: serial }),
+      new ResyncMFADeviceCommand({
+        UserName: "mfa-owner",
+        SerialNumber: serial,
+        AuthenticationCode1: app.code(0),
+        AuthenticationCode2: app.code(1),
+      }),
+      new DeleteVirtualMFADeviceCommand({ SerialNumber: serial }),
+      new ListMFADevicesCommand({ UserName: "mfa-owner" }),
+      new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "mfa-owner-2" }),
+    ];
+    for (const command of attempts) {
+      // biome-ignore lint/suspicious/noExplicitAny: one loop over commands of several input types
+      await expectAwsError(federated.send(command as any), "InvalidClientTokenId", 403);
+    }
+    const still = await running.iam.send(new ListMFADevicesCommand({ UserName: "mfa-owner" }));
+    assert.deepEqual(
+      still.MFADevices?.map((d) => d.SerialNumber),
+      [serial],
+    );
   });
 
   test("root's federated users last at most one hour; session credentials cannot ask for one", async () => {

@@ -1,6 +1,7 @@
 // IAM OpenID Connect providers end to end with the AWS SDK v3: created from an https issuer (a port
 // kept in the ARN), read, listed, their client ids and thumbprints changed within AWS's quotas,
-// tagged, and deleted; http issuers refused unless the server allows loopback ones.
+// tagged, and deleted; http issuers refused unless the server allows loopback ones, and then only
+// loopback ones; at most 100 providers per account.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -16,8 +17,9 @@ import {
   UntagOpenIDConnectProviderCommand,
   UpdateOpenIDConnectProviderThumbprintCommand,
 } from "@aws-sdk/client-iam";
+import { iamClient } from "../support/awsClients.ts";
 import { expectAwsError } from "../support/expectRefusal.ts";
-import { TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
+import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID } from "../support/startTestServer.ts";
 import { useTestServer } from "../support/useTestServer.ts";
 
 const ctx = useTestServer();
@@ -137,4 +139,32 @@ test("AWS's quotas and URL rules: 100 client ids, https only (http refused witho
     "LimitExceeded",
     409,
   );
+});
+
+test("--allow-http-oidc-issuers accepts http:// for loopback hosts only (a port kept in the ARN); 100 providers per account", async () => {
+  const server = await startTestServer({ config: { allowHttpOidcIssuers: true } });
+  try {
+    const iam = iamClient(server.url, ROOT_KEY);
+    const loopback = await iam.send(new CreateOpenIDConnectProviderCommand({ Url: "http://127.0.0.1:9000" }));
+    assert.equal(
+      loopback.OpenIDConnectProviderArn,
+      `arn:aws:iam::${TEST_ACCOUNT_ID}:oidc-provider/127.0.0.1:9000`,
+    );
+    await iam.send(new CreateOpenIDConnectProviderCommand({ Url: "http://localhost:9001/realm" }));
+    // The setting is for loopback issuers: an http issuer another machine could answer for stays refused.
+    for (const Url of ["http://idp.example.com", "http://10.0.0.1:9000", "http://127.0.0.1.example.com"]) {
+      await expectAwsError(iam.send(new CreateOpenIDConnectProviderCommand({ Url })), "InvalidInput", 400);
+    }
+    for (let i = 2; i < 100; i += 1)
+      await iam.send(new CreateOpenIDConnectProviderCommand({ Url: `https://idp${i}.example.com` }));
+    const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+    assert.equal(listed.OpenIDConnectProviderList?.length, 100);
+    await expectAwsError(
+      iam.send(new CreateOpenIDConnectProviderCommand({ Url: "https://one-too-many.example.com" })),
+      "LimitExceeded",
+      409,
+    );
+  } finally {
+    await server.stop();
+  }
 });

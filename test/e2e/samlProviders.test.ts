@@ -1,6 +1,6 @@
 // End-to-end: SAML identity providers through the AWS SDK v3 as root — the metadata document
 // checked on upload (entity id, signing certificates; no DTD), Get/List/Update/Delete, tags, and
-// the errors for a missing provider or an unusable document.
+// the errors for a missing provider or an unusable document; at most 100 per account.
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -111,5 +111,20 @@ describe("SAML providers", { skip }, () => {
         "Could not parse metadata.",
       );
     }
+  });
+  test("at most 100 SAML providers per account (LimitExceeded)", async () => {
+    const idp = await TestSamlIdp.create("https://idp.example.com/metadata");
+    const have = (await running.iam.send(new ListSAMLProvidersCommand({}))).SAMLProviderList?.length ?? 0;
+    for (let i = have; i < 100; i += 1)
+      await running.iam.send(
+        new CreateSAMLProviderCommand({ Name: `Quota${i}`, SAMLMetadataDocument: idp.metadata() }),
+      );
+    await expectAwsError(
+      running.iam.send(
+        new CreateSAMLProviderCommand({ Name: "OneTooMany", SAMLMetadataDocument: idp.metadata() }),
+      ),
+      "LimitExceeded",
+      409,
+    );
   });
 });

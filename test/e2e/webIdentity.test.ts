@@ -3,7 +3,9 @@
 // A valid token gets a role session whose calls are decided on the role's policies; a wrong
 // signature, `alg: none`, HS256 made with the public key, a wrong issuer, a wrong audience, an
 // expired token, a `sub` the trust policy does not allow and an issuer that is down are each
-// refused with AWS's error; a key rotation at the issuer is picked up, at a bounded rate.
+// refused with AWS's error; a key rotation at the issuer is picked up, at a bounded rate. The
+// trust policy's sts:RoleSessionName, a session policy, the token's source identity and the
+// model's size limit are each checked too.
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -11,6 +13,7 @@ import {
   CreateOpenIDConnectProviderCommand,
   CreateRoleCommand,
   type IAMClient,
+  ListGroupsCommand,
   ListRolesCommand,
   ListUsersCommand,
   PutRolePolicyCommand,
@@ -19,7 +22,7 @@ import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from "@aws
 import { SignJWT } from "jose";
 import { AWS_CLI_MISSING, awsCli, awsCliAvailable } from "../support/awsCli.ts";
 import { type Credentials, iamClient, stsClient } from "../support/awsClients.ts";
-import { expectAwsError } from "../support/expectRefusal.ts";
+import { expectAwsError, expectRefusal } from "../support/expectRefusal.ts";
 import { startTestIssuer, type TestIssuer } from "../support/oidcIssuer.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
 
@@ -148,6 +151,155 @@ describe("a valid token", () => {
     };
     const taggable = await roleWith("ci-tagged", trust(issuer.host, ["sts:TagSession"]), byTag);
     await iamClient(server.url, sessionOf(await assume(taggable, tagged))).send(new ListUsersCommand({}));
+    // AWS's session-tag rules hold for the claim: at most 50 tags, transitive keys among them.
+    const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, ["v"]]));
+    await expectAwsError(
+      assume(taggable, await issuer.sign({ "https://aws.amazon.com/tags": { principal_tags: tooMany } })),
+      "IDPRejectedClaim",
+      403,
+      "More than 50 session tags are passed.",
+    );
+    await expectAwsError(
+      assume(
+        taggable,
+        await issuer.sign({
+          "https://aws.amazon.com/tags": {
+            principal_tags: { team: ["red"] },
+            transitive_tag_keys: ["project"],
+          },
+        }),
+      ),
+      "IDPRejectedClaim",
+      403,
+    );
+  });
+});
+
+describe("what the trust policy and the request decide", () => {
+  test("sts:RoleSessionName in the trust policy picks the session names a token may use", async () => {
+    const named = JSON.parse(trust(issuer.host));
+    named.Statement[0].Condition.StringLike = { "sts:RoleSessionName": "ci-*" };
+    const role = await roleWith("ci-named", JSON.stringify(named), listUsersOnly);
+    await assume(role, await issuer.sign(), { RoleSessionName: "ci-build" });
+    await expectAwsError(
+      assume(role, await issuer.sign(), { RoleSessionName: "laptop" }),
+      "AccessDenied",
+      403,
+      "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+    );
+  });
+
+  test("aws:FederatedProvider in the trust policy is the provider's ARN", async () => {
+    const byProvider = (arn: string) =>
+      JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Federated: `arn:aws:iam::${A}:oidc-provider/${issuer.host}` },
+            Action: "sts:AssumeRoleWithWebIdentity",
+            Condition: { StringEquals: { "aws:FederatedProvider": arn } },
+          },
+        ],
+      });
+    const ours = await roleWith(
+      "ci-by-provider",
+      byProvider(`arn:aws:iam::${A}:oidc-provider/${issuer.host}`),
+      listUsersOnly,
+    );
+    await assume(ours, await issuer.sign());
+    const theirs = await roleWith(
+      "ci-other-provider",
+      byProvider(`arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`),
+      listUsersOnly,
+    );
+    await expectAwsError(assume(theirs, await issuer.sign()), "AccessDenied", 403);
+  });
+
+  test("the session's own requests carry aws:FederatedProvider, the provider's ARN", async () => {
+    const byProvider = (arn: string) => ({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "iam:ListUsers",
+          Resource: "*",
+          Condition: { StringEquals: { "aws:FederatedProvider": arn } },
+        },
+      ],
+    });
+    const ours = await roleWith(
+      "ci-session-provider",
+      trust(issuer.host),
+      byProvider(`arn:aws:iam::${A}:oidc-provider/${issuer.host}`),
+    );
+    await iamClient(server.url, sessionOf(await assume(ours, await issuer.sign()))).send(
+      new ListUsersCommand({}),
+    );
+    const theirs = await roleWith(
+      "ci-session-other",
+      trust(issuer.host),
+      byProvider(`arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`),
+    );
+    await expectAwsError(
+      iamClient(server.url, sessionOf(await assume(theirs, await issuer.sign()))).send(
+        new ListUsersCommand({}),
+      ),
+      "AccessDenied",
+      403,
+    );
+  });
+
+  test("a session policy narrows the session to what both it and the role allow; a malformed one is refused", async () => {
+    const both = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: ["iam:ListUsers", "iam:ListRoles"], Resource: "*" }],
+    };
+    const role = await roleWith("ci-narrowed", trust(issuer.host), both);
+    const narrowed = sessionOf(
+      await assume(role, await issuer.sign(), {
+        Policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: ["iam:ListRoles", "iam:ListGroups"], Resource: "*" }],
+        }),
+      }),
+    );
+    await iamClient(server.url, narrowed).send(new ListRolesCommand({}));
+    // The role allows it, the session policy does not.
+    await expectAwsError(iamClient(server.url, narrowed).send(new ListUsersCommand({})), "AccessDenied", 403);
+    // The session policy allows it, the role does not.
+    await expectAwsError(
+      iamClient(server.url, narrowed).send(new ListGroupsCommand({})),
+      "AccessDenied",
+      403,
+    );
+    await expectAwsError(
+      assume(role, await issuer.sign(), {
+        Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}',
+      }),
+      "MalformedPolicyDocument",
+      400,
+    );
+  });
+
+  test("a source identity from the token's AWS claim needs sts:SetSourceIdentity, and the answer carries it", async () => {
+    const token = await issuer.sign({ "https://aws.amazon.com/source_identity": "alice" });
+    await expectAwsError(
+      assume(ciRole, token),
+      "AccessDenied",
+      403,
+      "Not authorized to perform sts:SetSourceIdentity",
+    );
+    const role = await roleWith("ci-sourced", trust(issuer.host, ["sts:SetSourceIdentity"]), listUsersOnly);
+    const out = await assume(role, await issuer.sign({ "https://aws.amazon.com/source_identity": "alice" }));
+    assert.equal(out.SourceIdentity, "alice");
+  });
+
+  test("a token longer than the model's 20,000 characters is refused before it is read", async () => {
+    const huge = await issuer.sign({ pad: "x".repeat(20_000) });
+    const refusal = await expectRefusal(assume(ciRole, huge));
+    assert.equal(refusal.code, "ValidationError", refusal.message);
+    assert.equal(refusal.status, 400);
   });
 });
 
@@ -214,6 +366,24 @@ describe("refused as AWS refuses", () => {
     );
   });
 
+  test("`nbf` or `iat` more than AWS's five minutes ahead; within them the token is accepted", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expectAwsError(assume(ciRole, await issuer.sign({ nbf: now + 600 })), "InvalidIdentityToken", 400);
+    await expectAwsError(assume(ciRole, await issuer.sign({ iat: now + 600 })), "InvalidIdentityToken", 400);
+    await assume(ciRole, await issuer.sign({ nbf: now + 120, iat: now + 120 }));
+  });
+
+  test("no `aud`: the `azp` must be one of the provider's client ids", async () => {
+    const out = await assume(ciRole, await issuer.sign({ aud: undefined, azp: "sts.amazonaws.com" }));
+    assert.equal(out.Audience, "sts.amazonaws.com");
+    await expectAwsError(
+      assume(ciRole, await issuer.sign({ aud: undefined, azp: "someone-else" })),
+      "InvalidIdentityToken",
+      400,
+      "Incorrect token audience",
+    );
+  });
+
   test("a `sub` the trust policy does not allow", async () => {
     await expectAwsError(
       assume(ciRole, await issuer.sign({ sub: "repo:acme/app:pull_request" })),
@@ -269,6 +439,18 @@ test("the AWS CLI trades a token for a session, and shows AWS's error for a refu
   assert.ok(ok.ok, ok.ok ? "" : ok.stderr);
   assert.equal(ok.json.AssumedRoleUser.Arn, `arn:aws:sts::${A}:assumed-role/ci/cli`);
   assert.equal(ok.json.SubjectFromWebIdentityToken, MAIN);
+  // The session the CLI got is decided on the role's policies, called through the CLI too.
+  const c = ok.json.Credentials;
+  const session = {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+  };
+  const listed = await awsCli(server.url, session, "iam", "list-users");
+  assert.ok(listed.ok, listed.ok ? "" : listed.stderr);
+  const denied = await awsCli(server.url, session, "iam", "list-roles");
+  assert.ok(!denied.ok);
+  assert.match(denied.stderr, /AccessDenied/);
   const refused = await awsCli(server.url, NOBODY, ...args(await issuer.sign({ aud: "nope" })));
   assert.ok(!refused.ok);
   assert.match(refused.stderr, /InvalidIdentityToken.*Incorrect token audience/);

@@ -83,6 +83,10 @@ export interface AssertionOptions {
   sign?: "assertion" | "response" | "both" | "none";
   /** Sign with this key instead of the IdP's own (its certificate goes in KeyInfo). */
   signer?: KeyPair;
+  /** The Response's StatusCode (SAML's Success unless given). */
+  status?: string;
+  /** The AuthnStatement's SessionNotOnOrAfter, when given. */
+  sessionNotOnOrAfter?: Date;
   /** Edits the signed XML before it is encoded: the attacker's chance. */
   tamper?: (xml: string) => string;
 }
@@ -142,7 +146,7 @@ export class TestSamlIdp {
       `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${notOnOrAfter}" Recipient="${escapeXml(o.recipient ?? SIGN_IN_URL)}"/></saml:SubjectConfirmation>`,
       `</saml:Subject>`,
       `<saml:Conditions NotBefore="${notBefore}" NotOnOrAfter="${notOnOrAfter}"><saml:AudienceRestriction><saml:Audience>${escapeXml(o.audience ?? SIGN_IN_URL)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>`,
-      `<saml:AuthnStatement AuthnInstant="${issueInstant}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`,
+      `<saml:AuthnStatement AuthnInstant="${issueInstant}"${o.sessionNotOnOrAfter ? ` SessionNotOnOrAfter="${o.sessionNotOnOrAfter.toISOString()}"` : ""}><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`,
       `<saml:AttributeStatement>${attributeXml}</saml:AttributeStatement>`,
       `</saml:Assertion>`,
     ].join("");
@@ -157,7 +161,7 @@ export class TestSamlIdp {
     let xml = [
       `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${randomUUID()}" Version="2.0" IssueInstant="${(o.issueInstant ?? now).toISOString()}" Destination="${escapeXml(o.recipient ?? SIGN_IN_URL)}">`,
       `<saml:Issuer>${escapeXml(o.issuer ?? this.entityId)}</saml:Issuer>`,
-      `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>`,
+      `<samlp:Status><samlp:StatusCode Value="${o.status ?? "urn:oasis:names:tc:SAML:2.0:status:Success"}"/></samlp:Status>`,
       signedAssertion,
       `</samlp:Response>`,
     ].join("");

@@ -128,7 +128,11 @@ export function verifySamlResponse(samlResponse: string, expected: SamlExpectati
 
   const assertion = trustedAssertion(signedAssertionXml, signedResponseXml);
   if (assertion.getAttribute("ID") !== received.getAttribute("ID")) throw invalid(SIGNATURE_INVALID);
-  if (signedResponseXml !== undefined) assertSuccess(signedResponseXml);
+  // The status is read where it was received too: an IdP that signs only the assertion still says
+  // in the Response whether the authentication succeeded, and a failure is never overlooked.
+  assertSuccess(root);
+  if (signedResponseXml !== undefined)
+    assertSuccess(parseSamlXml(signedResponseXml)?.documentElement ?? undefined);
   return readAssertion(assertion, expected);
 }
 
@@ -225,8 +229,7 @@ function trustedAssertion(
   return inside;
 }
 
-function assertSuccess(signedResponseXml: string): void {
-  const response = parseSamlXml(signedResponseXml)?.documentElement;
+function assertSuccess(response: Element | undefined): void {
   const status = response && onlyChild(response, SAML_NS.protocol, "Status");
   const code = status && onlyChild(status, SAML_NS.protocol, "StatusCode");
   // AWS wording unconfirmed.

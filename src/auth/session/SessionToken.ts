@@ -50,6 +50,8 @@ export interface SessionClaims {
   chained?: number;
   /** 1 when console sign-in opened this session (a console session, not GetSessionToken's). */
   console?: number;
+  /** The OIDC provider's ARN, for a role session AssumeRoleWithWebIdentity opened (aws:FederatedProvider). */
+  federatedProvider?: string;
 }
 
 // Short wire keys keep the token small. Changing one breaks every outstanding token: add keys,
@@ -79,6 +81,7 @@ const KEYS = {
   transitiveTagKeys: "tt",
   chained: "ch",
   console: "cn",
+  federatedProvider: "fp",
 } as const satisfies Record<keyof SessionClaims, string>;
 
 type Kind = "string" | "number" | "tags" | "keys" | "principalType";
@@ -107,6 +110,7 @@ const KINDS: Record<keyof SessionClaims, Kind> = {
   transitiveTagKeys: "keys",
   chained: "number",
   console: "number",
+  federatedProvider: "string",
 };
 const REQUIRED: ReadonlyArray<keyof SessionClaims> = [
   "accessKeyId",

@@ -87,6 +87,9 @@ export async function issueRoleSession(
   const assumedRoleId = `${role.roleId}:${sessionName}`;
   const originUserId = caller.userId ?? caller.credential.originUserId;
   const sourceAccessKeyId = sourceAccessKeyOf(caller);
+  // AWS documents aws:FederatedProvider in the sessions of roles assumed through an OIDC provider.
+  const federatedProvider =
+    caller.type === "WebIdentityUser" ? caller.identityProvider?.providerArn : undefined;
   const credentials = issueTemporaryCredentials(
     {
       accountId: role.accountId,
@@ -106,6 +109,7 @@ export async function issueRoleSession(
       ...(tags.tags.length > 0 ? { tags: Object.fromEntries(tags.tags.map((t) => [t.Key, t.Value])) } : {}),
       ...(tags.transitiveTagKeys.length > 0 ? { transitiveTagKeys: tags.transitiveTagKeys } : {}),
       ...(chained ? { chained: 1 } : {}),
+      ...(federatedProvider !== undefined ? { federatedProvider } : {}),
     },
     request.durationSeconds,
     { now, random, sealer },

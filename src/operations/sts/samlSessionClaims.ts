@@ -7,9 +7,10 @@
 import { createHash } from "node:crypto";
 import type { VerifiedSamlAssertion } from "../../auth/saml/verifySamlResponse.ts";
 import { AccessDenied } from "../../domain/errors/commonErrors.ts";
-import { InvalidIdentityToken } from "../../domain/errors/stsErrors.ts";
+import { IDPRejectedClaim, InvalidIdentityToken } from "../../domain/errors/stsErrors.ts";
 import type { SamlProvider } from "../../domain/SamlProvider.ts";
 import type { Tag } from "../../domain/Tag.ts";
+import { identityProviderTagsProblem } from "./sessionTags.ts";
 
 const ATTR = "https://aws.amazon.com/SAML/Attributes/";
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -119,6 +120,9 @@ export function samlSessionClaims(
     tags.push({ Key: name.slice(`${ATTR}PrincipalTag:`.length), Value: values[0] });
   }
   const transitiveTagKeys = [...(assertion.attributes.get(`${ATTR}TransitiveTagKeys`) ?? [])];
+  const tagsProblem = identityProviderTagsProblem(tags, transitiveTagKeys);
+  // The IdP's claims are not ones AWS accepts: IDPRejectedClaim, as for a token's tags claim.
+  if (tagsProblem) throw new IDPRejectedClaim(tagsProblem);
 
   const subjectType = samlSubjectType(assertion.nameIdFormat);
   const nameQualifier = samlNameQualifier(assertion.issuer, provider.accountId, provider.name);
