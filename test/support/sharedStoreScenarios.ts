@@ -76,7 +76,13 @@ const refused = (p: Promise<unknown>) =>
     (err: { Code?: string; name: string }) => err.Code ?? err.name,
   );
 
-export async function detachedOnADeniesOnB(doors: TwoDoors, boundMs: number, name: string): Promise<number> {
+/** `beforeDetach`: runs once B answers under the policy, just before A detaches it. */
+export async function detachedOnADeniesOnB(
+  doors: TwoDoors,
+  boundMs: number,
+  name: string,
+  beforeDetach?: () => Promise<void>,
+): Promise<number> {
   const key = await createUserWithKey(doors.a, name);
   await iamClient(doors.a, ROOT_KEY).send(
     new AttachUserPolicyCommand({ UserName: name, PolicyArn: READ_ONLY }),
@@ -87,6 +93,7 @@ export async function detachedOnADeniesOnB(doors: TwoDoors, boundMs: number, nam
     boundMs + 1000,
     async () => (await refused(onB.send(new ListUsersCommand({})))) === undefined,
   );
+  await beforeDetach?.();
   await iamClient(doors.a, ROOT_KEY).send(
     new DetachUserPolicyCommand({ UserName: name, PolicyArn: READ_ONLY }),
   );

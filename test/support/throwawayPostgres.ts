@@ -19,6 +19,8 @@ export const POSTGRES_MISSING =
   "no PostgreSQL could be started on this machine (initdb/postgres not found, or they failed); .ci/run installs Debian's postgresql";
 
 export interface ThrowawayPostgres {
+  /** The cluster's own `postgres` database, as a superuser: for what a test does to the server. */
+  adminUrl: string;
   /** A new, empty database on the cluster (C collation), as a postgres:// URL. */
   createDatabase(): Promise<string>;
   stop(): Promise<void>;
@@ -98,6 +100,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | unde
   const pid = Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
+    adminUrl: admin,
     async createDatabase() {
       const name = `t_${randomBytes(6).toString("hex")}`;
       const client = new pg.Client({ connectionString: admin });
