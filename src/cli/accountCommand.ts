@@ -82,8 +82,12 @@ async function readPasswordFromStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
 }
 
-export async function accountRootPasswordCommand(flags: { data?: string; account?: string }): Promise<void> {
-  const config = resolveServerConfig({ ...(flags.data ? { data: flags.data } : {}) }, process.env);
+export async function accountRootPasswordCommand(flags: {
+  data?: string;
+  database?: string;
+  account?: string;
+}): Promise<void> {
+  const config = resolveServerConfig(dataFlags(flags), process.env);
   const password = await readPasswordFromStdin();
   const data = await openDataFolder(config);
   try {
