@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
+import { openDataFolder } from "../../src/server/openDataFolder.ts";
 import { consoleSessionOnAServedOnB } from "../support/consoleHttp.ts";
 import {
   deactivatedOnARefusedOnB,
@@ -60,6 +61,27 @@ describe("two nodes on one PostgreSQL", { skip: cluster ? false : POSTGRES_MISSI
       assert.equal(keys.rows[0].n, 1);
     } finally {
       await db.end();
+    }
+  });
+
+  test("two nodes bootstrapping one empty database together, with no root key given, make one", async () => {
+    const empty = await (cluster as ThrowawayPostgres).createDatabase();
+    const open = () =>
+      openDataFolder({
+        host: "127.0.0.1",
+        port: 0,
+        dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-boot-")),
+        databaseUrl: empty,
+        masterKey: MASTER_KEY,
+        accountId: "444455556666",
+        logLevel: "silent",
+      });
+    const folders = await Promise.all([open(), open(), open()]);
+    try {
+      assert.equal(folders.filter((f) => f.generatedRootCredentials).length, 1, "one node made the key");
+      for (const f of folders) assert.equal((await f.store.accessKeys.listForRoot("444455556666")).length, 1);
+    } finally {
+      await Promise.all(folders.map((f) => f.store.close()));
     }
   });
 
