@@ -14,6 +14,7 @@ import {
   detachedOnADeniesOnB,
   eventually,
   oneCodeAcceptedOnce,
+  racingWrongCodesAllCount,
   type TwoDoors,
   twentyEnablesLeaveEight,
 } from "../support/sharedStoreScenarios.ts";
@@ -97,6 +98,9 @@ describe("two nodes on one PostgreSQL", { skip: cluster ? false : POSTGRES_MISSI
 
   test("20 EnableMFADevice split across both nodes leave exactly 8 devices", () =>
     twentyEnablesLeaveEight(doors, "many"));
+
+  test("five wrong MFA codes racing across both nodes are all counted", () =>
+    racingWrongCodesAllCount(doors, "guesser"));
 
   test("one TOTP code sent to both nodes at once is accepted once", () => oneCodeAcceptedOnce(doors, "otp"));
 

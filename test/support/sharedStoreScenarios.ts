@@ -176,3 +176,32 @@ export async function oneCodeAcceptedOnce(doors: TwoDoors, name: string): Promis
   );
   assert.equal(again.code, "AccessDenied");
 }
+
+/**
+ * Five wrong codes sent at once, split across both doors, from one source: each is counted (the
+ * source's limit is 5 per 15 minutes), so the right code that follows is refused unchecked. One
+ * lost increment would leave the count at 4 and let it through.
+ */
+export async function racingWrongCodesAllCount(doors: TwoDoors, name: string): Promise<void> {
+  const key = await createUserWithKey(doors.a, name);
+  const device = await newDevice(doors.a, `${name}-phone`);
+  await iamClient(doors.a, ROOT_KEY).send(
+    new EnableMFADeviceCommand({ UserName: name, SerialNumber: device.serial, ...device.app.consecutive() }),
+  );
+  const wrong = await Promise.all(
+    Array.from({ length: 5 }, (_, i) =>
+      expectRefusal(
+        stsClient(i % 2 ? doors.b : doors.a, key).send(
+          new GetSessionTokenCommand({ SerialNumber: device.serial, TokenCode: "000000" }),
+        ),
+      ),
+    ),
+  );
+  for (const e of wrong) assert.match(e.message, /invalid MFA one time pass code/);
+  const right = await expectRefusal(
+    stsClient(doors.b, key).send(
+      new GetSessionTokenCommand({ SerialNumber: device.serial, TokenCode: device.app.code(1) }),
+    ),
+  );
+  assert.match(right.message, /Too many invalid MFA codes/);
+}
