@@ -21,19 +21,15 @@ import { createUserWithKey } from "../support/createUserWithKey.ts";
 import { expectRefusal } from "../support/expectRefusal.ts";
 import { BIN } from "../support/serveProcess.ts";
 import { ROOT_KEY, startTestServer, TEST_ACCOUNT_ID, type TestServer } from "../support/startTestServer.ts";
-import {
-  POSTGRES_MISSING,
-  startThrowawayPostgres,
-  type ThrowawayPostgres,
-} from "../support/throwawayPostgres.ts";
+import { postgresForSuites } from "../support/throwawayPostgres.ts";
 import { VirtualMfaApp } from "../support/virtualMfa.ts";
 
 const run = promisify(execFile);
-const cluster: ThrowawayPostgres | undefined = await startThrowawayPostgres();
+const { cluster, skip } = await postgresForSuites();
 const MASTER_KEY = "cd".repeat(32);
 const OTHER_ACCOUNT = "222233334444";
 
-describe("every CLI command against PostgreSQL", { skip: cluster ? false : POSTGRES_MISSING }, () => {
+describe("every CLI command against PostgreSQL", { skip }, () => {
   let url: string;
   let emptyDir: string;
   let env: NodeJS.ProcessEnv;
@@ -44,6 +40,10 @@ describe("every CLI command against PostgreSQL", { skip: cluster ? false : POSTG
     });
   const cli = (args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     run(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv } });
+  /** A command on the PostgreSQL store, beside an empty data folder. */
+  const onPostgres = (args: readonly string[]) => cli([...args, "--data", emptyDir, "--database", url]);
+  const auditRecords = async (eventName: string) =>
+    lines((await onPostgres(["audit", "--event-name", eventName])).stdout);
   const lines = (stdout: string) =>
     stdout
       .trim()
@@ -52,7 +52,7 @@ describe("every CLI command against PostgreSQL", { skip: cluster ? false : POSTG
       .map((l) => JSON.parse(l) as Record<string, unknown>);
 
   before(async () => {
-    url = await (cluster as ThrowawayPostgres).createDatabase();
+    url = await cluster.createDatabase();
     emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-pg-cli-"));
     env = { ...process.env, PORTCULLIS_ACCOUNT_ID: TEST_ACCOUNT_ID, PORTCULLIS_MASTER_KEY: MASTER_KEY };
     delete env.PORTCULLIS_DATABASE_URL;
@@ -85,10 +85,10 @@ describe("every CLI command against PostgreSQL", { skip: cluster ? false : POSTG
     }
   });
 
-  after(() => cluster?.stop());
+  after(() => cluster.stop());
 
   test("audit, by --database and by PORTCULLIS_DATABASE_URL", async () => {
-    const byFlag = await cli(["audit", "--data", emptyDir, "--database", url, "--event-name", "CreateUser"]);
+    const byFlag = await onPostgres(["audit", "--event-name", "CreateUser"]);
     const created = lines(byFlag.stdout).map((r) => (r.requestParameters as { userName: string }).userName);
     assert.deepEqual(created.sort(), ["keyholder", "operator"]);
     const byEnv = await cli(["audit", "--data", emptyDir, "--event-name", "EnableMFADevice"], {
@@ -98,55 +98,28 @@ describe("every CLI command against PostgreSQL", { skip: cluster ? false : POSTG
   });
 
   test("audit mfa", async () => {
-    const { stdout } = await cli(["audit", "mfa", "--data", emptyDir, "--database", url, "--json"]);
+    const { stdout } = await onPostgres(["audit", "mfa", "--json"]);
     const changes = lines(stdout);
     assert.equal(changes.length, 1);
     assert.match(JSON.stringify(changes[0]), /mfa\/op/);
   });
 
   test("mfa unlock clears the counters the node wrote, and is audited", async () => {
-    const { stdout } = await cli([
-      "mfa",
-      "unlock",
-      "--data",
-      emptyDir,
-      "--database",
-      url,
-      "--user",
-      "operator",
-    ]);
+    const { stdout } = await onPostgres(["mfa", "unlock", "--user", "operator"]);
     assert.match(stdout, /MFA throttle cleared for user operator in account 111122223333 \(3 counters\)/);
-    const again = await cli(["mfa", "unlock", "--data", emptyDir, "--database", url, "--user", "operator"]);
+    const again = await onPostgres(["mfa", "unlock", "--user", "operator"]);
     assert.match(again.stdout, /\(0 counters\)/);
-    const audit = await cli([
-      "audit",
-      "--data",
-      emptyDir,
-      "--database",
-      url,
-      "--event-name",
-      "PortcullisUnlockMFAThrottle",
-    ]);
-    assert.equal(lines(audit.stdout).length, 2);
+    assert.equal((await auditRecords("PortcullisUnlockMFAThrottle")).length, 2);
   });
 
   test("audit prune", async () => {
-    const { stdout } = await cli(["audit", "prune", "--data", emptyDir, "--database", url, "--days", "1"]);
-    assert.match(stdout, /0 /);
-    const audit = await cli([
-      "audit",
-      "--data",
-      emptyDir,
-      "--database",
-      url,
-      "--event-name",
-      "PortcullisAuditPrune",
-    ]);
-    assert.equal(lines(audit.stdout).length, 1);
+    const { stdout } = await onPostgres(["audit", "prune", "--days", "1"]);
+    assert.match(stdout, /^pruned 0 audit records older than /);
+    assert.equal((await auditRecords("PortcullisAuditPrune")).length, 1);
   });
 
   test("analyze reads the database's accounts", async () => {
-    const analyzed = await cli(["analyze", "--data", emptyDir, "--database", url, "--format", "json"]).then(
+    const analyzed = await onPostgres(["analyze", "--format", "json"]).then(
       (r) => ({ code: 0, stdout: r.stdout }),
       (err: { code: number; stdout: string }) => err,
     );
@@ -155,19 +128,9 @@ describe("every CLI command against PostgreSQL", { skip: cluster ? false : POSTG
   });
 
   test("account create, account list and account root-password, then a node serves the new account", async () => {
-    const created = await cli([
-      "account",
-      "create",
-      "--data",
-      emptyDir,
-      "--database",
-      url,
-      "--id",
-      OTHER_ACCOUNT,
-      "--json",
-    ]);
+    const created = await onPostgres(["account", "create", "--id", OTHER_ACCOUNT, "--json"]);
     const account = JSON.parse(created.stdout) as { accessKeyId: string; secretAccessKey: string };
-    const listed = await cli(["account", "list", "--data", emptyDir, "--database", url, "--json"]);
+    const listed = await onPostgres(["account", "list", "--json"]);
     assert.deepEqual(
       lines(listed.stdout)
         .map((a) => a.accountId)
@@ -177,8 +140,10 @@ describe("every CLI command against PostgreSQL", { skip: cluster ? false : POSTG
 
     const child = spawn(
       process.execPath,
-      [BIN, "account", "root-password", "--data", emptyDir, "--database", url, "--account", OTHER_ACCOUNT],
-      { env },
+      [BIN, "account", "root-password", "--account", OTHER_ACCOUNT, "--data", emptyDir, "--database", url],
+      {
+        env,
+      },
     );
     child.stdin.end("a-Root-passw0rd-for-the-test\n");
     let out = "";

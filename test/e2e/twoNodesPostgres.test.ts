@@ -19,23 +19,19 @@ import {
   twentyEnablesLeaveEight,
 } from "../support/sharedStoreScenarios.ts";
 import { startTestServer, type TestServer } from "../support/startTestServer.ts";
-import {
-  POSTGRES_MISSING,
-  startThrowawayPostgres,
-  type ThrowawayPostgres,
-} from "../support/throwawayPostgres.ts";
+import { postgresForSuites } from "../support/throwawayPostgres.ts";
 
-const cluster: ThrowawayPostgres | undefined = await startThrowawayPostgres();
+const { cluster, skip } = await postgresForSuites();
 const BOUND_MS = 1000;
 const MASTER_KEY = "ab".repeat(32);
 
-describe("two nodes on one PostgreSQL", { skip: cluster ? false : POSTGRES_MISSING }, () => {
+describe("two nodes on one PostgreSQL", { skip }, () => {
   let url: string;
   let nodes: TestServer[];
   let doors: TwoDoors;
 
   before(async () => {
-    url = await (cluster as ThrowawayPostgres).createDatabase();
+    url = await cluster.createDatabase();
     const node = () =>
       startTestServer({
         dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-node-")),
@@ -47,7 +43,7 @@ describe("two nodes on one PostgreSQL", { skip: cluster ? false : POSTGRES_MISSI
 
   after(async () => {
     await Promise.all(nodes.map((n) => n.stop()));
-    await cluster?.stop();
+    await cluster.stop();
   });
 
   test("both nodes started together on one schema and one root key", async () => {
@@ -66,7 +62,7 @@ describe("two nodes on one PostgreSQL", { skip: cluster ? false : POSTGRES_MISSI
   });
 
   test("two nodes bootstrapping one empty database together, with no root key given, make one", async () => {
-    const empty = await (cluster as ThrowawayPostgres).createDatabase();
+    const empty = await cluster.createDatabase();
     const open = () =>
       openDataFolder({
         host: "127.0.0.1",
@@ -111,7 +107,7 @@ describe("two nodes on one PostgreSQL", { skip: cluster ? false : POSTGRES_MISSI
     // The database refuses new connections (the pools' open ones go on), so a dropped LISTEN
     // connection stays down for as long as the test needs, not only until its next reconnect.
     const database = new URL(url).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: (cluster as ThrowawayPostgres).adminUrl });
+    const admin = new pg.Client({ connectionString: cluster.adminUrl });
     await admin.connect();
     const pushing = async () =>
       ((await (await fetch(`${doors.b}/health`)).json()) as { pushedChanges: boolean }).pushedChanges;

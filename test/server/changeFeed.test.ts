@@ -11,16 +11,12 @@ import { ChangeFeed } from "../../src/server/ChangeFeed.ts";
 import type { Store } from "../../src/store/ports.ts";
 import { openPostgresStore } from "../../src/store/postgres/openPostgresStore.ts";
 import { eventually } from "../support/sharedStoreScenarios.ts";
-import {
-  POSTGRES_MISSING,
-  startThrowawayPostgres,
-  type ThrowawayPostgres,
-} from "../support/throwawayPostgres.ts";
+import { postgresForSuites } from "../support/throwawayPostgres.ts";
 
-const cluster: ThrowawayPostgres | undefined = await startThrowawayPostgres();
+const { cluster, skip } = await postgresForSuites();
 const BOUND_MS = 1000;
 
-describe("change feed on PostgreSQL", { skip: cluster ? false : POSTGRES_MISSING }, () => {
+describe("change feed on PostgreSQL", { skip }, () => {
   let url: string;
   let store: Store;
   let raw: pg.Client;
@@ -35,7 +31,7 @@ describe("change feed on PostgreSQL", { skip: cluster ? false : POSTGRES_MISSING
     ]);
 
   before(async () => {
-    url = await (cluster as ThrowawayPostgres).createDatabase();
+    url = await cluster.createDatabase();
     store = await openPostgresStore(url);
     raw = new pg.Client({ connectionString: url });
     await raw.connect();
@@ -51,7 +47,7 @@ describe("change feed on PostgreSQL", { skip: cluster ? false : POSTGRES_MISSING
     await feed.stop();
     await raw.end();
     await store.close();
-    await cluster?.stop();
+    await cluster.stop();
   });
 
   test("an unnotified change is served stale only within the bound, and read at the first request after it", async () => {

@@ -96,6 +96,15 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | unde
   return startOwnCluster();
 }
 
+/**
+ * For a test file's suites: the cluster they run on, and their `skip` option (the reason, when
+ * there is none). `cluster` is only read inside the suites, which do not run without one.
+ */
+export async function postgresForSuites(): Promise<{ cluster: ThrowawayPostgres; skip: string | false }> {
+  const cluster = await startThrowawayPostgres();
+  return cluster ? { cluster, skip: false } : { cluster: undefined as never, skip: POSTGRES_MISSING };
+}
+
 /** initdb in a temp folder and a server on a free loopback port; `stop` ends it by its pid. */
 export async function startOwnCluster(): Promise<
   (ThrowawayPostgres & { pid: number; dir: string }) | undefined
