@@ -103,7 +103,7 @@ describe("two nodes on one PostgreSQL", { skip }, () => {
   test("a console session signed in on A is served on B, and signed out on B ends it on both", () =>
     consoleSessionOnAServedOnB(doors, "console-roamer"));
 
-  test("a node whose notification connection drops reads the log before every request until it is back", async () => {
+  test("a node whose notification connection drops reads the log before every request, and again before it trusts pushes", async () => {
     // The database refuses new connections (the pools' open ones go on), so a dropped LISTEN
     // connection stays down for as long as the test needs, not only until its next reconnect.
     const database = new URL(url).pathname.slice(1);
@@ -111,22 +111,33 @@ describe("two nodes on one PostgreSQL", { skip }, () => {
     await admin.connect();
     const pushing = async () =>
       ((await (await fetch(`${doors.b}/health`)).json()) as { pushedChanges: boolean }).pushedChanges;
+    const allowConnections = (allow: boolean) =>
+      admin.query(`alter database ${database} allow_connections ${allow}`);
     try {
-      const took = await detachedOnADeniesOnB(doors, 0, "unpushed", async () => {
-        await admin.query(`alter database ${database} allow_connections false`);
-        await admin.query(
-          "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and query ilike 'LISTEN%'",
-          [database],
-        );
-        await eventually(5000, async () => !(await pushing()));
+      const took = await detachedOnADeniesOnB(doors, 0, "unpushed", {
+        async beforeDetach() {
+          await allowConnections(false);
+          await admin.query(
+            "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and query ilike 'LISTEN%'",
+            [database],
+          );
+          await eventually(5000, async () => !(await pushing()));
+        },
+        async afterDenied({ reattach, allowedOnB }) {
+          assert.equal(await pushing(), false, "the channel was still down while B served");
+          // A change B is never told of, just after B's last read: once B listens again, it must
+          // read the log before relying on pushes, or it would serve the detachment for a while.
+          await reattach();
+          await allowConnections(true);
+          await eventually(5000, pushing, 0);
+          assert.equal(await allowedOnB(), true, "B read the log when it reconnected");
+        },
       });
       // No push could come: B read the log itself, at its very next request.
       assert.equal(took, 0);
-      assert.equal(await pushing(), false, "the channel was still down while B served");
     } finally {
-      await admin.query(`alter database ${database} allow_connections true`);
+      await allowConnections(true);
       await admin.end();
     }
-    await eventually(5000, pushing);
   });
 });

@@ -76,31 +76,41 @@ const refused = (p: Promise<unknown>) =>
     (err: { Code?: string; name: string }) => err.Code ?? err.name,
   );
 
-/** `beforeDetach`: runs once B answers under the policy, just before A detaches it. */
+/** What a test may do around the detachment (see detachedOnADeniesOnB). */
+export interface DetachHooks {
+  /** Runs once B answers under the policy, just before A detaches it. */
+  beforeDetach?: () => Promise<void>;
+  /** Runs once B denies: `reattach` gives the policy back through A, `allowedOnB` asks B once. */
+  afterDenied?: (user: {
+    reattach: () => Promise<void>;
+    allowedOnB: () => Promise<boolean>;
+  }) => Promise<void>;
+}
+
 export async function detachedOnADeniesOnB(
   doors: TwoDoors,
   boundMs: number,
   name: string,
-  beforeDetach?: () => Promise<void>,
+  hooks: DetachHooks = {},
 ): Promise<number> {
   const key = await createUserWithKey(doors.a, name);
-  await iamClient(doors.a, ROOT_KEY).send(
-    new AttachUserPolicyCommand({ UserName: name, PolicyArn: READ_ONLY }),
-  );
+  const policy = { UserName: name, PolicyArn: READ_ONLY };
+  const reattach = async () => {
+    await iamClient(doors.a, ROOT_KEY).send(new AttachUserPolicyCommand(policy));
+  };
+  await reattach();
   const onB = iamClient(doors.b, key);
+  const allowedOnB = async () => (await refused(onB.send(new ListUsersCommand({})))) === undefined;
   // B learns of the attachment, and caches the user's policies by answering.
-  await eventually(
-    boundMs + 1000,
-    async () => (await refused(onB.send(new ListUsersCommand({})))) === undefined,
-  );
-  await beforeDetach?.();
-  await iamClient(doors.a, ROOT_KEY).send(
-    new DetachUserPolicyCommand({ UserName: name, PolicyArn: READ_ONLY }),
-  );
-  return eventually(
+  await eventually(boundMs + 1000, allowedOnB);
+  await hooks.beforeDetach?.();
+  await iamClient(doors.a, ROOT_KEY).send(new DetachUserPolicyCommand(policy));
+  const took = await eventually(
     boundMs + 250,
     async () => (await refused(onB.send(new ListUsersCommand({})))) === "AccessDenied",
   );
+  await hooks.afterDenied?.({ reattach, allowedOnB });
+  return took;
 }
 
 export async function deactivatedOnARefusedOnB(
