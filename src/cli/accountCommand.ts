@@ -7,8 +7,14 @@ import { openDataFolder } from "../server/openDataFolder.ts";
 import { resolveServerConfig } from "../server/ServerConfig.ts";
 import { setRootPassword } from "../server/setRootPassword.ts";
 
-/** The flags that say where the store is, as the server reads them. */
-function dataFlags(flags: { data?: string; database?: string }) {
+/** The flags that say where the store is. */
+interface StoreFlags {
+  data?: string;
+  database?: string;
+}
+
+/** The store flags as the server reads them. */
+function dataFlags(flags: StoreFlags) {
   return {
     ...(flags.data ? { data: flags.data } : {}),
     ...(flags.database ? { database: flags.database } : {}),
@@ -46,11 +52,7 @@ export async function accountCreateCommand(flags: AccountCreateFlags): Promise<v
   }
 }
 
-export async function accountListCommand(flags: {
-  data?: string;
-  database?: string;
-  json?: boolean;
-}): Promise<void> {
+export async function accountListCommand(flags: StoreFlags & { json?: boolean }): Promise<void> {
   const config = resolveServerConfig(dataFlags(flags), process.env);
   const data = await openDataFolder(config);
   try {
@@ -82,8 +84,8 @@ async function readPasswordFromStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
 }
 
-export async function accountRootPasswordCommand(flags: { data?: string; account?: string }): Promise<void> {
-  const config = resolveServerConfig({ ...(flags.data ? { data: flags.data } : {}) }, process.env);
+export async function accountRootPasswordCommand(flags: StoreFlags & { account?: string }): Promise<void> {
+  const config = resolveServerConfig(dataFlags(flags), process.env);
   const password = await readPasswordFromStdin();
   const data = await openDataFolder(config);
   try {

@@ -156,6 +156,10 @@ account
   .command("root-password")
   .description("set the root user's console password, read from the first line of stdin")
   .option("--data <dir>", "data folder (env PORTCULLIS_DATA, default ./.portcullis)")
+  .option(
+    "--database <url>",
+    "a PostgreSQL store instead of the data folder's SQLite file (env PORTCULLIS_DATABASE_URL)",
+  )
   .option("--account <accountId>", "the account (default: PORTCULLIS_ACCOUNT_ID or 000000000000)")
   .action((opts) => accountRootPasswordCommand(opts));
 

@@ -9,6 +9,7 @@ import {
   deactivatedOnARefusedOnB,
   detachedOnADeniesOnB,
   oneCodeAcceptedOnce,
+  racingWrongCodesAllCount,
   type TwoDoors,
   twentyEnablesLeaveEight,
   useClientOptions,
@@ -49,6 +50,9 @@ describe("serve --workers 2 on SQLite", () => {
 
   test("20 EnableMFADevice racing across the workers leave exactly 8 devices", () =>
     twentyEnablesLeaveEight(doors, "many"));
+
+  test("five wrong MFA codes racing across the workers are all counted", () =>
+    racingWrongCodesAllCount(doors, "guesser"));
 
   test("one TOTP code sent to both workers at once is accepted once", () =>
     oneCodeAcceptedOnce(doors, "otp"));

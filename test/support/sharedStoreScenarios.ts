@@ -76,24 +76,41 @@ const refused = (p: Promise<unknown>) =>
     (err: { Code?: string; name: string }) => err.Code ?? err.name,
   );
 
-export async function detachedOnADeniesOnB(doors: TwoDoors, boundMs: number, name: string): Promise<number> {
+/** What a test may do around the detachment (see detachedOnADeniesOnB). */
+export interface DetachHooks {
+  /** Runs once B answers under the policy, just before A detaches it. */
+  beforeDetach?: () => Promise<void>;
+  /** Runs once B denies: `reattach` gives the policy back through A, `allowedOnB` asks B once. */
+  afterDenied?: (user: {
+    reattach: () => Promise<void>;
+    allowedOnB: () => Promise<boolean>;
+  }) => Promise<void>;
+}
+
+export async function detachedOnADeniesOnB(
+  doors: TwoDoors,
+  boundMs: number,
+  name: string,
+  hooks: DetachHooks = {},
+): Promise<number> {
   const key = await createUserWithKey(doors.a, name);
-  await iamClient(doors.a, ROOT_KEY).send(
-    new AttachUserPolicyCommand({ UserName: name, PolicyArn: READ_ONLY }),
-  );
+  const policy = { UserName: name, PolicyArn: READ_ONLY };
+  const reattach = async () => {
+    await iamClient(doors.a, ROOT_KEY).send(new AttachUserPolicyCommand(policy));
+  };
+  await reattach();
   const onB = iamClient(doors.b, key);
+  const allowedOnB = async () => (await refused(onB.send(new ListUsersCommand({})))) === undefined;
   // B learns of the attachment, and caches the user's policies by answering.
-  await eventually(
-    boundMs + 1000,
-    async () => (await refused(onB.send(new ListUsersCommand({})))) === undefined,
-  );
-  await iamClient(doors.a, ROOT_KEY).send(
-    new DetachUserPolicyCommand({ UserName: name, PolicyArn: READ_ONLY }),
-  );
-  return eventually(
+  await eventually(boundMs + 1000, allowedOnB);
+  await hooks.beforeDetach?.();
+  await iamClient(doors.a, ROOT_KEY).send(new DetachUserPolicyCommand(policy));
+  const took = await eventually(
     boundMs + 250,
     async () => (await refused(onB.send(new ListUsersCommand({})))) === "AccessDenied",
   );
+  await hooks.afterDenied?.({ reattach, allowedOnB });
+  return took;
 }
 
 export async function deactivatedOnARefusedOnB(
@@ -168,4 +185,33 @@ export async function oneCodeAcceptedOnce(doors: TwoDoors, name: string): Promis
     ),
   );
   assert.equal(again.code, "AccessDenied");
+}
+
+/**
+ * Five wrong codes sent at once, split across both doors, from one source: each is counted (the
+ * source's limit is 5 per 15 minutes), so the right code that follows is refused unchecked. One
+ * lost increment would leave the count at 4 and let it through.
+ */
+export async function racingWrongCodesAllCount(doors: TwoDoors, name: string): Promise<void> {
+  const key = await createUserWithKey(doors.a, name);
+  const device = await newDevice(doors.a, `${name}-phone`);
+  await iamClient(doors.a, ROOT_KEY).send(
+    new EnableMFADeviceCommand({ UserName: name, SerialNumber: device.serial, ...device.app.consecutive() }),
+  );
+  const wrong = await Promise.all(
+    Array.from({ length: 5 }, (_, i) =>
+      expectRefusal(
+        stsClient(i % 2 ? doors.b : doors.a, key).send(
+          new GetSessionTokenCommand({ SerialNumber: device.serial, TokenCode: "000000" }),
+        ),
+      ),
+    ),
+  );
+  for (const e of wrong) assert.match(e.message, /invalid MFA one time pass code/);
+  const right = await expectRefusal(
+    stsClient(doors.b, key).send(
+      new GetSessionTokenCommand({ SerialNumber: device.serial, TokenCode: device.app.code(1) }),
+    ),
+  );
+  assert.match(right.message, /Too many invalid MFA codes/);
 }

@@ -19,6 +19,8 @@ export const POSTGRES_MISSING =
   "no PostgreSQL could be started on this machine (initdb/postgres not found, or they failed); .ci/run installs Debian's postgresql";
 
 export interface ThrowawayPostgres {
+  /** The cluster's own `postgres` database, as a superuser: for what a test does to the server. */
+  adminUrl: string;
   /** A new, empty database on the cluster (C collation), as a postgres:// URL. */
   createDatabase(): Promise<string>;
   stop(): Promise<void>;
@@ -60,8 +62,53 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Starts a cluster, or returns undefined (the suite then skips with POSTGRES_MISSING). */
+/** Set by `.ci/run` to the admin URL of the cluster it started: tests then share it. */
+export const CI_POSTGRES_ENV = "PORTCULLIS_TEST_POSTGRES_URL";
+
+/** New databases on the cluster `admin` (its `postgres` database) reaches. */
+function clusterAt(admin: string, stop: () => Promise<void>): ThrowawayPostgres {
+  return {
+    adminUrl: admin,
+    async createDatabase() {
+      const name = `t_${randomBytes(6).toString("hex")}`;
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      try {
+        await client.query(`create database ${name}`);
+      } finally {
+        await client.end();
+      }
+      const url = new URL(admin);
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
+    stop,
+  };
+}
+
+/**
+ * The cluster `.ci/run` started (its owner stops it), else one of this process's own, or
+ * undefined (the suite then skips with POSTGRES_MISSING).
+ */
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | undefined> {
+  const shared = process.env[CI_POSTGRES_ENV];
+  if (shared) return clusterAt(shared, async () => {});
+  return startOwnCluster();
+}
+
+/**
+ * For a test file's suites: the cluster they run on, and their `skip` option (the reason, when
+ * there is none). `cluster` is only read inside the suites, which do not run without one.
+ */
+export async function postgresForSuites(): Promise<{ cluster: ThrowawayPostgres; skip: string | false }> {
+  const cluster = await startThrowawayPostgres();
+  return cluster ? { cluster, skip: false } : { cluster: undefined as never, skip: POSTGRES_MISSING };
+}
+
+/** initdb in a temp folder and a server on a free loopback port; `stop` ends it by its pid. */
+export async function startOwnCluster(): Promise<
+  (ThrowawayPostgres & { pid: number; dir: string }) | undefined
+> {
   const bin = findBinDir();
   if (!bin) return undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-pg-"));
@@ -97,23 +144,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | unde
   }
   const pid = Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  return {
-    async createDatabase() {
-      const name = `t_${randomBytes(6).toString("hex")}`;
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      try {
-        await client.query(`create database ${name}`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
-    },
-    async stop() {
-      // Fast shutdown by the postmaster's own pid; then the folder goes.
-      if (alive(pid)) process.kill(pid, "SIGINT");
-      for (let i = 0; i < 200 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const cluster = clusterAt(admin, async () => {
+    // Fast shutdown by the postmaster's own pid; then the folder goes.
+    if (alive(pid)) process.kill(pid, "SIGINT");
+    for (let i = 0; i < 200 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { ...cluster, pid, dir };
 }
