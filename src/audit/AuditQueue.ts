@@ -15,7 +15,7 @@
 
 import type { AuditEvent } from "../domain/AuditEvent.ts";
 import { ServiceUnavailable } from "../domain/errors/commonErrors.ts";
-import type { AuditWriter } from "../store/ports.ts";
+import type { AuditBatch, AuditWriter } from "../store/ports.ts";
 
 export interface AuditQueueOptions {
   intervalMs?: number;
@@ -25,8 +25,19 @@ export interface AuditQueueOptions {
   admitTimeoutMs?: number;
 }
 
+/** A batch for a writer that takes the records themselves. */
+class EventBatch implements AuditBatch {
+  readonly events: AuditEvent[] = [];
+  add(event: AuditEvent): void {
+    this.events.push(event);
+  }
+  get count(): number {
+    return this.events.length;
+  }
+}
+
 export class AuditQueue {
-  private pending: AuditEvent[] = [];
+  private pending: AuditBatch;
   /** Records handed to the writer and not yet acknowledged. */
   private inFlight = 0;
   private writing = false;
@@ -51,13 +62,14 @@ export class AuditQueue {
     this.batchSize = options.batchSize ?? 1000;
     this.capacity = options.capacity ?? 20_000;
     this.admitTimeoutMs = options.admitTimeoutMs ?? 5000;
+    this.pending = this.openBatch();
     this.timer = setInterval(() => this.writeNext(), options.intervalMs ?? 1000);
     this.timer.unref();
   }
 
   /** Records queued or being written. */
   get depth(): number {
-    return this.pending.length + this.inFlight;
+    return this.pending.count + this.inFlight;
   }
 
   /** How long the oldest record not yet written has waited, in milliseconds. */
@@ -83,24 +95,32 @@ export class AuditQueue {
 
   add(event: AuditEvent): void {
     if (this.oldestQueuedAt === 0) this.oldestQueuedAt = Date.now();
-    this.pending.push(event);
-    if (this.pending.length >= this.batchSize) this.writeNext();
+    this.pending.add(event);
+    if (this.pending.count >= this.batchSize) this.writeNext();
+  }
+
+  private openBatch(): AuditBatch {
+    return this.writer.openBatch?.() ?? new EventBatch();
   }
 
   /** Hands the pending records to the writer, one batch at a time so records keep their order. */
   private writeNext(): void {
-    if (this.writing || this.pending.length === 0) return;
+    if (this.writing || this.pending.count === 0) return;
     const batch = this.pending;
-    this.pending = [];
+    this.pending = this.openBatch();
     this.writing = true;
     // The count, not the batch, is kept until the writer answers: the records can be collected
     // as soon as the writer has taken them.
-    const count = batch.length;
+    const count = batch.count;
     this.inFlight = count;
     this.idle = new Promise((resolve) => {
       this.markIdle = resolve;
     });
-    this.writer.append(batch).then(
+    const written =
+      batch instanceof EventBatch
+        ? this.writer.append(batch.events)
+        : (this.writer.appendBatch as (b: AuditBatch) => Promise<void>)(batch);
+    written.then(
       () => {
         this.written += count;
         this.settle();
@@ -116,10 +136,10 @@ export class AuditQueue {
   private settle(): void {
     this.writing = false;
     this.inFlight = 0;
-    this.oldestQueuedAt = this.pending.length === 0 ? 0 : Date.now();
+    this.oldestQueuedAt = this.pending.count === 0 ? 0 : Date.now();
     const markIdle = this.markIdle;
     this.markIdle = undefined;
-    if (this.pending.length >= this.batchSize) this.writeNext();
+    if (this.pending.count >= this.batchSize) this.writeNext();
     while (this.waiters.length > 0 && this.depth < this.capacity) this.waiters.shift()?.();
     markIdle?.();
   }
@@ -128,7 +148,7 @@ export class AuditQueue {
   async flush(): Promise<void> {
     for (;;) {
       await this.idle;
-      if (this.pending.length === 0 && !this.writing) return;
+      if (this.pending.count === 0 && !this.writing) return;
       this.writeNext();
     }
   }

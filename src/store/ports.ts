@@ -372,12 +372,26 @@ export interface AuditPosition {
   eventId: string;
 }
 
+/** Records gathered for one write, encoded by the writer that opened the batch. */
+export interface AuditBatch {
+  add(event: AuditEvent): void;
+  readonly count: number;
+}
+
 /**
  * A writer of audit batches off the request thread (an adapter's own connection, in a worker):
  * each `append` is one transaction; `close` waits for what was handed over.
  */
 export interface AuditWriter {
   append(events: readonly AuditEvent[]): Promise<void>;
+  /**
+   * Where the writer can: an empty batch that encodes each record as it is added, so the request
+   * thread keeps a few bytes per queued record instead of its object graph (which would outlive
+   * the young generation and be copied, then promoted, by every collection meanwhile).
+   * Written by `appendBatch`.
+   */
+  openBatch?(): AuditBatch;
+  appendBatch?(batch: AuditBatch): Promise<void>;
   /**
    * Where the writer has its own connection: access keys' last-used dates, written there too, so
    * that the request thread's connection never waits for the lock the writer holds.
