@@ -3,6 +3,7 @@
 
 import { randomUUID } from "node:crypto";
 import type { AuditEvent, AuditUserIdentity } from "../domain/AuditEvent.ts";
+import { isoSeconds } from "../domain/isoSeconds.ts";
 import type { CallerIdentity } from "../domain/Principal.ts";
 import { AUDIT_MESSAGE_LIMIT, boundAuditSection, truncateText } from "./boundAuditFields.ts";
 
@@ -46,7 +47,7 @@ export function userIdentityOf(caller: CallerIdentity): AuditUserIdentity {
   if (caller.credential.kind !== "long-term-key" && caller.credential.kind !== "identity-token") {
     identity.sessionContext = {
       attributes: {
-        creationDate: (caller.credential.issuedAt ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        creationDate: isoSeconds(caller.credential.issuedAt ?? new Date(0)),
         mfaAuthenticated: caller.credential.mfaAuthenticatedAt ? "true" : "false",
       },
     };
@@ -63,7 +64,7 @@ export function buildAuditEvent(facts: AuditFacts): AuditEvent {
   }
   const event: AuditEvent = {
     eventVersion: "1.08",
-    eventTime: facts.time.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    eventTime: isoSeconds(facts.time),
     eventSource: `${facts.service}.amazonaws.com`,
     eventName: facts.eventName,
     awsRegion: facts.region,

@@ -6,6 +6,7 @@
 
 import { randomUUID } from "node:crypto";
 import type { AuditEvent, AuditUserIdentity } from "../domain/AuditEvent.ts";
+import { isoSeconds } from "../domain/isoSeconds.ts";
 
 export interface ConsoleLoginFacts {
   time: Date;
@@ -40,7 +41,7 @@ export function buildConsoleLoginEvent(facts: ConsoleLoginFacts): AuditEvent {
       };
   return {
     eventVersion: "1.08",
-    eventTime: facts.time.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    eventTime: isoSeconds(facts.time),
     eventSource: "signin.amazonaws.com",
     eventName: "ConsoleLogin",
     awsRegion: "us-east-1",

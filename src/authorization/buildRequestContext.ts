@@ -5,6 +5,7 @@
 // A role session is known by its role: aws:PrincipalArn is the role's ARN, aws:userid is
 // `AROA…:session`, and its session tags win over the role's tags of the same key. Pure.
 
+import { isoSeconds } from "../domain/isoSeconds.ts";
 import { type CallerIdentity, type PrincipalType, principalArnOf } from "../domain/Principal.ts";
 import type { Tag } from "../domain/Tag.ts";
 import type { RawContextValue } from "../policy/index.ts";
@@ -42,7 +43,7 @@ export function buildRequestContext(
     "aws:userid": caller.principalId,
     "aws:SourceIp": facts.sourceIp,
     "aws:UserAgent": facts.userAgent,
-    "aws:CurrentTime": facts.now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    "aws:CurrentTime": isoSeconds(facts.now),
     "aws:EpochTime": String(Math.floor(facts.now.getTime() / 1000)),
     "aws:SecureTransport": facts.secureTransport,
     "aws:RequestedRegion": facts.region,
@@ -69,7 +70,7 @@ export function buildRequestContext(
   }
   if (credential.kind !== "long-term-key" && credential.kind !== "identity-token") {
     if (credential.issuedAt !== undefined) {
-      ctx["aws:TokenIssueTime"] = credential.issuedAt.toISOString().replace(/\.\d{3}Z$/, "Z");
+      ctx["aws:TokenIssueTime"] = isoSeconds(credential.issuedAt);
     }
   }
 

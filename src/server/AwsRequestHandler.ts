@@ -357,7 +357,7 @@ export class AwsRequestHandler {
         requestId: state.requestId,
         region: state.region,
         sourceIp: state.sourceIp,
-        ...(this.deps.federation ? { federation: this.deps.federation } : {}),
+        federation: this.deps.federation,
         auditDetails,
       },
       authorize: (store) => this.deps.authorizer.authorize({ operation, input, caller, store, facts }),

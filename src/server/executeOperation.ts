@@ -32,11 +32,15 @@ export interface Executed<O> {
 
 export async function executeOperation<I, O>(run: Execution<I, O>): Promise<Executed<O>> {
   const changed: ChangedEntity[] = [];
+  const invalidate = (entity: ChangedEntity) => {
+    changed.push(entity);
+  };
+  // One spread of a fixed shape: every request builds one.
   const contextOn = (store: StoreSession, mfaProvedAt: Date | undefined): OperationContext => ({
     ...run.context,
     store,
-    ...(mfaProvedAt ? { mfaProvedAt } : {}),
-    invalidate: (entity) => changed.push(entity),
+    mfaProvedAt,
+    invalidate,
   });
   if (!run.operation.mutating) {
     const outcome = await run.authorize?.(run.store);

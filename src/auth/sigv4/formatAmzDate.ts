@@ -10,7 +10,11 @@ export function formatAmzDate(date: Date): string {
 const BASIC_FORMAT = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 /** Parses "YYYYMMDDTHHMMSSZ" strictly; null for anything else, including dates that do not exist. */
+let lastParsed = { text: "", ms: 0 };
+
 export function parseAmzDate(text: string): Date | null {
+  // Requests signed in the same second carry the same timestamp: the last one parsed is kept.
+  if (text === lastParsed.text) return new Date(lastParsed.ms);
   const m = BASIC_FORMAT.exec(text);
   if (m === null) return null;
   const [, year, month, day, hour, minute, second] = m.map(Number) as number[];
@@ -24,5 +28,7 @@ export function parseAmzDate(text: string): Date | null {
     date.getUTCHours() === hour &&
     date.getUTCMinutes() === minute &&
     date.getUTCSeconds() === second;
-  return exact ? date : null;
+  if (!exact) return null;
+  lastParsed = { text, ms: date.getTime() };
+  return date;
 }
