@@ -56,7 +56,10 @@ export class CredentialResolver {
   async resolve(claim: SigV4Claim, now: Date): Promise<ResolvedCredential> {
     if (claim.securityToken !== undefined) return this.resolveSession(claim, now);
     if (claim.accessKeyId.startsWith("ASIA")) throw new InvalidClientTokenId();
-    const resolved = await this.longTerm.get(claim.accessKeyId, () => this.loadLongTerm(claim.accessKeyId));
+    const hit = this.longTerm.peek(claim.accessKeyId);
+    const resolved = hit
+      ? hit.value
+      : await this.longTerm.get(claim.accessKeyId, () => this.loadLongTerm(claim.accessKeyId));
     if (!resolved) throw new InvalidClientTokenId();
     return resolved;
   }

@@ -31,6 +31,8 @@ export interface AuthorizationOutcome {
   mfaProvedAt?: Date;
 }
 
+const NO_GUARD_FACTS = Promise.resolve(undefined);
+
 export class Authorizer {
   constructor(
     private readonly policies: PolicyResolver,
@@ -62,7 +64,10 @@ export class Authorizer {
         const full: RequestContext = { ...request, action };
         return { request: full, decision: evaluatePolicies(full, set) };
       },
-      guardFacts: async () => operation.guardFacts?.(input, { caller, store }),
+      guardFacts: () =>
+        operation.guardFacts
+          ? Promise.resolve(operation.guardFacts(input, { caller, store }))
+          : NO_GUARD_FACTS,
     });
     return mfaProvedAt ? { mfaProvedAt } : {};
   }
@@ -79,7 +84,10 @@ export class Authorizer {
   ): Promise<{ set: PolicySet; request: Omit<RequestContext, "action"> }> {
     const { operation, input, caller, store } = req;
     const resource = await operation.resource(input, { caller, store });
-    const resourcePolicy = await operation.resourcePolicy?.(input, { caller, store });
+    // An optional step the operation lacks is not awaited: each await costs the request a turn.
+    const resourcePolicy = operation.resourcePolicy
+      ? await operation.resourcePolicy(input, { caller, store })
+      : undefined;
     const { set, tags } = await this.policies.forCaller(caller, store, resourcePolicy);
     const request = {
       principal: requestPrincipalOf(caller),
@@ -93,7 +101,7 @@ export class Authorizer {
         req.facts,
         tags,
         await this.resourceTags(resource, caller, store),
-        await operation.conditionKeys?.(input, { caller, store }),
+        operation.conditionKeys ? await operation.conditionKeys(input, { caller, store }) : undefined,
       ),
     };
     return { set, request };

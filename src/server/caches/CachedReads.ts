@@ -43,22 +43,32 @@ export class CachedReads {
 
   constructor(inner: Store) {
     const users: UserRepository = Object.assign(Object.create(inner.users) as UserRepository, {
-      getByName: (accountId: string, userName: string) =>
-        this.users.get(`n:${accountId}:${userName.toLowerCase()}`, async () =>
-          userLoaded(await inner.users.getByName(accountId, userName)),
-        ),
-      getById: (userId: string) =>
-        this.users.get(`i:${userId}`, async () => userLoaded(await inner.users.getById(userId))),
+      getByName: (accountId: string, userName: string) => {
+        const key = `n:${accountId}:${userName.toLowerCase()}`;
+        // A hit builds no loader and no async frame: most requests read a cached user.
+        const hit = this.users.peek(key);
+        if (hit) return Promise.resolve(hit.value);
+        return this.users.get(key, async () => userLoaded(await inner.users.getByName(accountId, userName)));
+      },
+      getById: (userId: string) => {
+        const key = `i:${userId}`;
+        const hit = this.users.peek(key);
+        if (hit) return Promise.resolve(hit.value);
+        return this.users.get(key, async () => userLoaded(await inner.users.getById(userId)));
+      },
     });
     const userTags: TagRepository = Object.assign(Object.create(inner.userTags) as TagRepository, {
       // A copy each time: callers own the array they are given.
-      list: async (userId: string) =>
-        [
-          ...(await this.tags.get(userId, async () => ({
+      list: (userId: string) => {
+        const hit = this.tags.peek(userId);
+        if (hit) return Promise.resolve([...hit.value]);
+        return this.tags
+          .get(userId, async () => ({
             value: await inner.userTags.list(userId),
             dependsOn: [{ kind: "user", id: userId }],
-          }))),
-        ] as Tag[],
+          }))
+          .then((tags) => [...tags]);
+      },
     });
     this.store = storeWith(inner, { users, userTags });
   }

@@ -24,6 +24,16 @@ export class DependentCache<V> {
 
   constructor(private readonly maxEntries: number) {}
 
+  /**
+   * The cached entry for `key`, counted as a hit, or undefined (not counted: `get` follows).
+   * For callers on the request path that would otherwise build a loader to find a hit.
+   */
+  peek(key: string): { readonly value: V } | undefined {
+    const hit = this.entries.get(key);
+    if (hit) this.hits += 1;
+    return hit;
+  }
+
   async get(key: string, load: () => Promise<Loaded<V>>): Promise<V> {
     const hit = this.entries.get(key);
     if (hit) {
