@@ -35,13 +35,27 @@ export async function executeOperation<I, O>(run: Execution<I, O>): Promise<Exec
   const invalidate = (entity: ChangedEntity) => {
     changed.push(entity);
   };
-  // One spread of a fixed shape: every request builds one.
-  const contextOn = (store: StoreSession, mfaProvedAt: Date | undefined): OperationContext => ({
-    ...run.context,
-    store,
-    mfaProvedAt,
-    invalidate,
-  });
+  const c = run.context;
+  // Every request builds one, and a spread of it showed in the profile: so every member is named,
+  // and the type makes a member added to OperationContext one that must be named here too.
+  const contextOn = (store: StoreSession, mfaProvedAt: Date | undefined): OperationContext => {
+    const context: { [K in keyof Required<OperationContext>]: OperationContext[K] } = {
+      caller: c.caller,
+      store,
+      now: c.now,
+      random: c.random,
+      sealer: c.sealer,
+      policies: c.policies,
+      requestId: c.requestId,
+      region: c.region,
+      sourceIp: c.sourceIp,
+      mfaProvedAt,
+      invalidate,
+      federation: c.federation,
+      auditDetails: c.auditDetails,
+    };
+    return context as OperationContext;
+  };
   if (!run.operation.mutating) {
     const outcome = await run.authorize?.(run.store);
     return {
