@@ -1,11 +1,13 @@
 // The operator's view of a running server, scraped at GET /metrics in Prometheus's text format
-// (prom-client, on a registry of this server's own). Counting on the request path is a Map lookup
-// of a pre-bound label child and an add; queue depth, writer lag and cache figures are read from
-// their owners only when scraped.
+// (prom-client, on a registry of this server's own). Counting a request is a few Map lookups and
+// adds into plain figures (RequestTally, LatencyHistogram), handed to prom-client when scraped;
+// queue depth, writer lag and cache figures are read from their owners only when scraped too.
+// The rarer counts (refusals, MFA failures) go to prom-client's counters directly.
 
-import { Counter, collectDefaultMetrics, Gauge, Histogram, type LabelValues, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, type LabelValues, Registry } from "prom-client";
 import type { AuditQueue } from "../../audit/AuditQueue.ts";
 import type { DependentCache } from "../caches/DependentCache.ts";
+import { LatencyHistogram } from "./LatencyHistogram.ts";
 
 /** What the pipeline reports per request. */
 export interface RequestMetrics {
@@ -17,17 +19,10 @@ export interface RequestMetrics {
 /** Seconds; from a cached read (~0.1 ms) to a stalled one. */
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-/** Label children bound once per distinct label set, so a hot path pays one Map lookup. */
-function bound<C>(make: (labels: LabelValues<string>) => C): (key: string, labels: LabelValues<string>) => C {
-  const children = new Map<string, C>();
-  return (key, labels) => {
-    let child = children.get(key);
-    if (!child) {
-      child = make(labels);
-      children.set(key, child);
-    }
-    return child;
-  };
+/** Requests counted by label set since the last scrape. */
+interface RequestCount {
+  readonly labels: LabelValues<string>;
+  count: number;
 }
 
 export class ServerMetrics implements RequestMetrics {
@@ -35,18 +30,13 @@ export class ServerMetrics implements RequestMetrics {
   private counter(name: string, help: string, labelNames: string[] = []): Counter {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
-  private readonly requests = this.counter(
-    "portcullis_requests_total",
-    "AWS API requests by service, operation and outcome (Success or the AWS error code).",
-    ["service", "operation", "outcome"],
+  /** Requests since the last scrape, by service, operation and outcome (nested: no key built). */
+  private readonly requestCounts = new Map<string, Map<string, Map<string, RequestCount>>>();
+  private readonly latency = new LatencyHistogram(
+    "portcullis_request_duration_seconds",
+    "Time from a request's arrival to its answer, by service and operation.",
+    LATENCY_BUCKETS,
   );
-  private readonly latency = new Histogram({
-    name: "portcullis_request_duration_seconds",
-    help: "Time from a request's arrival to its answer, by service and operation.",
-    labelNames: ["service", "operation"],
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
   private readonly authn = this.counter(
     "portcullis_authentication_refusals_total",
     "Requests refused before the caller was known, by AWS error code.",
@@ -66,11 +56,27 @@ export class ServerMetrics implements RequestMetrics {
     "MFA codes refused unchecked because a throttle scope was at its limit, by scope.",
     ["scope"],
   );
-  private readonly requestChild = bound((l) => this.requests.labels(l));
-  private readonly latencyChild = bound((l) => this.latency.labels(l));
 
   constructor(sources: { audit: AuditQueue; caches: Record<string, DependentCache<unknown>> }) {
     const { audit, caches } = sources;
+    // A metric of ours that prints through the registry like prom-client's own.
+    this.registry.registerMetric(this.latency as unknown as Parameters<Registry["registerMetric"]>[0]);
+    const counts = this.requestCounts;
+    new Counter({
+      name: "portcullis_requests_total",
+      help: "AWS API requests by service, operation and outcome (Success or the AWS error code).",
+      labelNames: ["service", "operation", "outcome"],
+      registers: [this.registry],
+      collect() {
+        for (const byOperation of counts.values())
+          for (const byOutcome of byOperation.values())
+            for (const c of byOutcome.values()) {
+              if (c.count === 0) continue;
+              this.inc(c.labels, c.count);
+              c.count = 0;
+            }
+      },
+    });
     const gauge = (name: string, help: string, read: () => number) =>
       new Gauge({
         name,
@@ -123,8 +129,23 @@ export class ServerMetrics implements RequestMetrics {
   }
 
   request(service: string, operation: string, outcome: string, seconds: number): void {
-    this.requestChild(`${service}|${operation}|${outcome}`, { service, operation, outcome }).inc();
-    this.latencyChild(`${service}|${operation}`, { service, operation }).observe(seconds);
+    let byOperation = this.requestCounts.get(service);
+    if (!byOperation) {
+      byOperation = new Map();
+      this.requestCounts.set(service, byOperation);
+    }
+    let byOutcome = byOperation.get(operation);
+    if (!byOutcome) {
+      byOutcome = new Map();
+      byOperation.set(operation, byOutcome);
+    }
+    let count = byOutcome.get(outcome);
+    if (!count) {
+      count = { labels: { service, operation, outcome }, count: 0 };
+      byOutcome.set(outcome, count);
+    }
+    count.count += 1;
+    this.latency.observe(service, operation, seconds);
   }
 
   authenticationRefused(code: string): void {
