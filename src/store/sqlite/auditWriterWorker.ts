@@ -82,7 +82,9 @@ parentPort.on("message", (m) => {
     if (m.type === "lastUsed") touchAll(m.uses);
     else if (m.type === "encoded") insertAll(decode(m.bytes, m.length));
     else insertAll(m.rows);
-    parentPort.postMessage({ type: "written", id: m.id });
+    // An encoded batch's buffer goes back, to be filled again: its pages stay resident.
+    if (m.type === "encoded") parentPort.postMessage({ type: "written", id: m.id, bytes: m.bytes }, [m.bytes]);
+    else parentPort.postMessage({ type: "written", id: m.id });
   } catch (err) {
     parentPort.postMessage({ type: "written", id: m.id, error: String(err && err.message || err) });
   }
@@ -106,12 +108,19 @@ const RS = 0x1e;
 const hasSeparator = (text: string) =>
   text.indexOf(String.fromCharCode(US)) >= 0 || text.indexOf(String.fromCharCode(RS)) >= 0;
 const INITIAL_BATCH_BYTES = 1024 * 1024;
+const MAX_SPARE_BUFFERS = 2;
+const MAX_SPARE_BYTES = 16 * 1024 * 1024;
 
 /** A batch encoded as it grows, into a buffer of its own (not Node's shared pool: it is transferred). */
 export class EncodedAuditBatch implements AuditBatch {
-  private bytes = Buffer.allocUnsafeSlow(INITIAL_BATCH_BYTES);
+  private bytes: Buffer;
   length = 0;
   count = 0;
+
+  /** `reuse`: a buffer an earlier batch was written from (the worker hands each one back). */
+  constructor(reuse?: ArrayBuffer) {
+    this.bytes = reuse ? Buffer.from(reuse) : Buffer.allocUnsafeSlow(INITIAL_BATCH_BYTES);
+  }
 
   add(e: AuditEvent): void {
     const record = JSON.stringify(e);
@@ -163,7 +172,12 @@ export function startAuditWriterWorker(file: string, checkpointMs = 1000): Audit
   let nextId = 0;
   let closed: (() => void) | undefined;
   let failure: Error | undefined;
-  worker.on("message", (m: { type: string; id?: number; error?: string }) => {
+  // Buffers back from the worker, for the next batches: a fresh one each time would be faulted
+  // in page by page as records are written into it, on the request thread.
+  const spares: ArrayBuffer[] = [];
+  worker.on("message", (m: { type: string; id?: number; error?: string; bytes?: ArrayBuffer }) => {
+    if (m.bytes && spares.length < MAX_SPARE_BUFFERS && m.bytes.byteLength <= MAX_SPARE_BYTES)
+      spares.push(m.bytes);
     if (m.type === "closed") {
       closed?.();
       return;
@@ -200,7 +214,7 @@ export function startAuditWriterWorker(file: string, checkpointMs = 1000): Audit
       if (events.length === 0) return failure ? Promise.reject(failure) : Promise.resolve();
       return send({ type: "write", rows: events.map(rowOf) });
     },
-    openBatch: () => new EncodedAuditBatch(),
+    openBatch: () => new EncodedAuditBatch(spares.pop()),
     appendBatch(batch) {
       const encoded = batch as EncodedAuditBatch;
       if (encoded.count === 0) return failure ? Promise.reject(failure) : Promise.resolve();
