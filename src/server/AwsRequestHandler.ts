@@ -227,7 +227,7 @@ export class AwsRequestHandler {
       sourceIp: req.sourceIp,
       userAgent: String(req.headers["user-agent"] ?? "").slice(0, 1024),
     };
-    const flight: Flight = { req, params, state, ...(internal ? { internal } : {}) };
+    const flight: Flight = { req, params, state, internal };
     try {
       // Back-pressure from the audit writer (AuditQueue): wait for room, or be refused.
       const admitted = this.deps.audit.admit();

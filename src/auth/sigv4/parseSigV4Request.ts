@@ -88,16 +88,22 @@ function parseHeaderForm(
   // X-Amz-Date is already in basic format (parseAmzDate accepts nothing else); a Date header is not.
   const basic = amzDate !== undefined ? amzDate : formatAmzDate(requestTime);
   const scope = parseCredential(credential as string, basic);
-  return {
+  // Built member by member, not spread: every request makes one.
+  const claim: SigV4Claim = {
     form: "header",
-    ...scope,
+    accessKeyId: scope.accessKeyId,
+    credentialDate: scope.credentialDate,
+    region: scope.region,
+    service: scope.service,
     signedHeaders: splitSignedHeaders(signedHeaders as string),
     signature: signature as string,
     requestTime,
     amzDate: basic,
-    // The header is where the SDKs put it in this form; the query parameter is accepted too.
-    ...securityToken(readHeader(req, "x-amz-security-token") ?? query?.get("X-Amz-Security-Token")),
   };
+  // The header is where the SDKs put it in this form; the query parameter is accepted too.
+  const token = readHeader(req, "x-amz-security-token") ?? query?.get("X-Amz-Security-Token");
+  if (token !== undefined && token !== "") claim.securityToken = token;
+  return claim;
 }
 
 function parseQueryForm(req: SignedRequest, query: Map<string, string>): SigV4Claim {

@@ -33,6 +33,21 @@ export interface AuthorizationOutcome {
 
 const NO_GUARD_FACTS = Promise.resolve(undefined);
 
+/**
+ * The context for one action. Every member named rather than spread (a spread showed in the
+ * request path's profile); the type makes a member added to RequestContext one to name here.
+ */
+function withAction(request: Omit<RequestContext, "action">, action: string): RequestContext {
+  const full: { [K in keyof Required<RequestContext>]: RequestContext[K] } = {
+    principal: request.principal,
+    action,
+    resource: request.resource,
+    resourceAccountId: request.resourceAccountId,
+    context: request.context,
+  };
+  return full;
+}
+
 export class Authorizer {
   constructor(
     private readonly policies: PolicyResolver,
@@ -56,12 +71,14 @@ export class Authorizer {
     await authorize({
       service: operation.service,
       operationName: operation.name,
-      actions: [operation.action, ...(operation.alsoRequires?.(input) ?? [])],
+      actions: operation.alsoRequires
+        ? [operation.action, ...operation.alsoRequires(input)]
+        : [operation.action],
       caller,
       decide: async (action) => {
         context ??= this.requestContext(withMfa);
         const { set, request } = await context;
-        const full: RequestContext = { ...request, action };
+        const full = withAction(request, action);
         return { request: full, decision: evaluatePolicies(full, set) };
       },
       guardFacts: () =>
@@ -75,7 +92,7 @@ export class Authorizer {
   /** The engine's decision for the operation's own action, with the context it was made in. */
   async decide(req: AuthorizationRequest): Promise<{ request: RequestContext; decision: Decision }> {
     const { set, request: rest } = await this.requestContext(req);
-    const request: RequestContext = { ...rest, action: req.operation.action };
+    const request = withAction(rest, req.operation.action);
     return { request, decision: evaluatePolicies(request, set) };
   }
 
