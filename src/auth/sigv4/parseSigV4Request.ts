@@ -169,7 +169,7 @@ type Scope = Pick<SigV4Claim, "accessKeyId" | "credentialDate" | "region" | "ser
 
 function parseCredential(credential: string, amzDate: string): Scope {
   // AWS ignores trailing slashes here, then wants exactly five elements.
-  const parts = credential.replace(/\/+$/, "").split("/");
+  const parts = (credential.endsWith("/") ? credential.replace(/\/+$/, "") : credential).split("/");
   if (parts.length !== 5) {
     throw new IncompleteSignature(
       `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
@@ -203,9 +203,16 @@ export function credentialDateProblem(credentialDate: string, amzDate: string): 
   return `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${credentialDate}' != '${day}', from '${amzDate}'.`;
 }
 
+/** The last list split: a client signs the same headers on every request. Frozen, being shared. */
+let lastSignedHeaders = { text: "", names: Object.freeze([]) as readonly string[] };
+
 function splitSignedHeaders(signedHeaders: string): string[] {
-  if (signedHeaders === "") return [];
-  return signedHeaders.split(";").map((name) => name.trim().toLowerCase());
+  if (signedHeaders === lastSignedHeaders.text) return lastSignedHeaders.names as string[];
+  const names = Object.freeze(
+    signedHeaders === "" ? [] : signedHeaders.split(";").map((name) => name.trim().toLowerCase()),
+  );
+  lastSignedHeaders = { text: signedHeaders, names };
+  return names as string[];
 }
 
 function expires(value: string | undefined): Pick<SigV4Claim, "expiresSeconds"> {

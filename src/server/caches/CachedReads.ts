@@ -44,7 +44,7 @@ export class CachedReads {
   constructor(inner: Store) {
     const users: UserRepository = Object.assign(Object.create(inner.users) as UserRepository, {
       getByName: (accountId: string, userName: string) => {
-        const key = `n:${accountId}:${userName.toLowerCase()}`;
+        const key = this.nameKey(accountId, userName);
         // A hit builds no loader and no async frame: most requests read a cached user.
         const hit = this.users.peek(key);
         if (hit) return Promise.resolve(hit.value);
@@ -71,6 +71,20 @@ export class CachedReads {
       },
     });
     this.store = storeWith(inner, { users, userTags });
+  }
+
+  /**
+   * The cache key of a user by name. A request looks its user up by name several times (its
+   * resource, the resource's tags, the operation): the last key is kept, so those lookups hash
+   * one string, not a new one each.
+   */
+  private lastNameKey = { accountId: "", userName: "", key: "" };
+  private nameKey(accountId: string, userName: string): string {
+    const last = this.lastNameKey;
+    if (accountId === last.accountId && userName === last.userName) return last.key;
+    const key = `n:${accountId}:${userName.toLowerCase()}`;
+    this.lastNameKey = { accountId, userName, key };
+    return key;
   }
 
   invalidate(changed: readonly ChangedEntity[]): void {
