@@ -3,6 +3,8 @@
 // own Histogram re-validates and re-hashes its labels on every observation, which showed in the
 // request path's profile; this one registers with the same registry and prints the same series.
 
+import { nestedMap } from "./nestedMap.ts";
+
 /** One label set's figures: per-bucket counts (not cumulative), sum and count. */
 interface Series {
   readonly service: string;
@@ -30,11 +32,7 @@ export class LatencyHistogram {
   ) {}
 
   observe(service: string, operation: string, seconds: number): void {
-    let byOperation = this.byService.get(service);
-    if (!byOperation) {
-      byOperation = new Map();
-      this.byService.set(service, byOperation);
-    }
+    const byOperation = nestedMap(this.byService, service);
     let series = byOperation.get(operation);
     if (!series) {
       series = { service, operation, buckets: new Float64Array(this.upperBounds.length), sum: 0, count: 0 };

@@ -8,6 +8,7 @@ import { Counter, collectDefaultMetrics, Gauge, type LabelValues, Registry } fro
 import type { AuditQueue } from "../../audit/AuditQueue.ts";
 import type { DependentCache } from "../caches/DependentCache.ts";
 import { LatencyHistogram } from "./LatencyHistogram.ts";
+import { nestedMap } from "./nestedMap.ts";
 
 /** What the pipeline reports per request. */
 export interface RequestMetrics {
@@ -129,16 +130,7 @@ export class ServerMetrics implements RequestMetrics {
   }
 
   request(service: string, operation: string, outcome: string, seconds: number): void {
-    let byOperation = this.requestCounts.get(service);
-    if (!byOperation) {
-      byOperation = new Map();
-      this.requestCounts.set(service, byOperation);
-    }
-    let byOutcome = byOperation.get(operation);
-    if (!byOutcome) {
-      byOutcome = new Map();
-      byOperation.set(operation, byOutcome);
-    }
+    const byOutcome = nestedMap(nestedMap(this.requestCounts, service), operation);
     let count = byOutcome.get(outcome);
     if (!count) {
       count = { labels: { service, operation, outcome }, count: 0 };
