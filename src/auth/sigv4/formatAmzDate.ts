@@ -9,9 +9,9 @@ export function formatAmzDate(date: Date): string {
 
 const BASIC_FORMAT = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
-/** Parses "YYYYMMDDTHHMMSSZ" strictly; null for anything else, including dates that do not exist. */
 let lastParsed = { text: "", ms: 0 };
 
+/** Parses "YYYYMMDDTHHMMSSZ" strictly; null for anything else, including dates that do not exist. */
 export function parseAmzDate(text: string): Date | null {
   // Requests signed in the same second carry the same timestamp: the last one parsed is kept.
   if (text === lastParsed.text) return new Date(lastParsed.ms);

@@ -34,12 +34,17 @@ export class DependentCache<V> {
     return hit;
   }
 
-  async get(key: string, load: () => Promise<Loaded<V>>): Promise<V> {
+  /** A hit is answered without an async frame: most lookups on the request path are hits. */
+  get(key: string, load: () => Promise<Loaded<V>>): Promise<V> {
     const hit = this.entries.get(key);
     if (hit) {
       this.hits += 1;
-      return hit.value;
+      return Promise.resolve(hit.value);
     }
+    return this.load(key, load);
+  }
+
+  private async load(key: string, load: () => Promise<Loaded<V>>): Promise<V> {
     this.misses += 1;
     const generation = this.generation;
     const loaded = await load();

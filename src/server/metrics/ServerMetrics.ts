@@ -1,6 +1,6 @@
 // The operator's view of a running server, scraped at GET /metrics in Prometheus's text format
 // (prom-client, on a registry of this server's own). Counting a request is a few Map lookups and
-// adds into plain figures (RequestTally, LatencyHistogram), handed to prom-client when scraped;
+// adds into plain figures (request counts by label, LatencyHistogram), handed to prom-client when scraped;
 // queue depth, writer lag and cache figures are read from their owners only when scraped too.
 // The rarer counts (refusals, MFA failures) go to prom-client's counters directly.
 

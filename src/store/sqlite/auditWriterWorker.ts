@@ -105,8 +105,9 @@ export function rowOf(e: AuditEvent): Row {
 /** Field and record separators: control characters JSON.stringify always escapes. */
 const US = 0x1f;
 const RS = 0x1e;
-const hasSeparator = (text: string) =>
-  text.indexOf(String.fromCharCode(US)) >= 0 || text.indexOf(String.fromCharCode(RS)) >= 0;
+const US_TEXT = String.fromCharCode(US);
+const RS_TEXT = String.fromCharCode(RS);
+const hasSeparator = (text: string) => text.indexOf(US_TEXT) >= 0 || text.indexOf(RS_TEXT) >= 0;
 const INITIAL_BATCH_BYTES = 1024 * 1024;
 const MAX_SPARE_BUFFERS = 2;
 const MAX_SPARE_BYTES = 16 * 1024 * 1024;
@@ -123,13 +124,9 @@ export class EncodedAuditBatch implements AuditBatch {
   }
 
   add(e: AuditEvent): void {
-    const record = JSON.stringify(e);
-    const columns = [
-      e.eventID,
-      e.eventTime,
-      e.recipientAccountId ?? e.userIdentity.accountId ?? "",
-      e.eventName,
-    ];
+    // The same row the worker inserts from `append`; no account is an empty column here.
+    const [eventId, eventTime, accountId, eventName, record] = rowOf(e);
+    const columns = [eventId, eventTime, accountId ?? "", eventName];
     let columnChars = 0;
     for (const c of columns) {
       // Ours, not a client's (an event name is checked before it becomes one): never expected.
